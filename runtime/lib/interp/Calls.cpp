@@ -1,0 +1,143 @@
+//===- Calls.cpp - CALL, CALLCODE, DELEGATECALL, STATICCALL, CREATE, CREATE2 ===//
+//
+// The gas rules here are the subtle ones: EIP-2929 cold surcharge, EIP-150's 63/64 cap, the
+// 2300 stipend, and the "light" failures (depth, balance) that push 0 but keep the frame
+// running with the forwarded gas returned.
+//
+//===----------------------------------------------------------------------===//
+#include "Frame.h"
+#include "metis/runtime/Opcodes.h"
+
+namespace metis::interp {
+
+namespace {
+constexpr int64_t kColdAccountSurcharge = 2500; // 2600 cold - 100 warm already charged
+constexpr int64_t kCallValueCost = 9000;
+constexpr int64_t kNewAccountCost = 25000;
+constexpr int64_t kCallStipend = 2300;
+constexpr int32_t kMaxDepth = 1024;
+constexpr uint64_t kMaxInitcodeSize = 0xc000; // EIP-3860
+} // namespace
+
+bool callInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &out,
+                     Status &status) noexcept {
+  const bool hasValueArg = opcode == OP_CALL || opcode == OP_CALLCODE;
+  const Word &gasArg = args[0];
+  const Address dst = args[1].toAddress();
+  const Word value = hasValueArg ? args[2] : Word{};
+  const Word *mem = args + (hasValueArg ? 3 : 2);
+  const Word &inOff = mem[0], &inSize = mem[1], &outOff = mem[2], &outSize = mem[3];
+  const bool hasValue = !value.isZero();
+  const Message &parent = *f.msg;
+
+  out = Word{};
+  f.returnData.clear();
+
+  auto fail = [&](Status s) {
+    status = s;
+    return false;
+  };
+
+  if (f.host->accessAccount(dst) == AccessStatus::Cold &&
+      (gas -= kColdAccountSurcharge) < 0)
+    return fail(Status::OutOfGas);
+  if (!chargeMemory(gas, f.memory, inOff, inSize) ||
+      !chargeMemory(gas, f.memory, outOff, outSize))
+    return fail(Status::OutOfGas);
+
+  Message msg;
+  msg.kind = opcode == OP_DELEGATECALL ? CallKind::DelegateCall
+             : opcode == OP_CALLCODE   ? CallKind::CallCode
+                                       : CallKind::Call;
+  msg.isStatic = opcode == OP_STATICCALL || parent.isStatic;
+  msg.depth = parent.depth + 1;
+  msg.recipient = (opcode == OP_CALL || opcode == OP_STATICCALL) ? dst : parent.recipient;
+  msg.codeAddress = dst;
+  msg.sender = opcode == OP_DELEGATECALL ? parent.sender : parent.recipient;
+  msg.value = opcode == OP_DELEGATECALL ? parent.value : value;
+  if (!inSize.isZero())
+    msg.input = BytesView(f.memory.data() + inOff.low64(), inSize.low64());
+
+  int64_t cost = hasValue ? kCallValueCost : 0;
+  if (opcode == OP_CALL) {
+    if (hasValue && parent.isStatic)
+      return fail(Status::StaticModeViolation);
+    if (hasValue && !f.host->accountExists(dst))
+      cost += kNewAccountCost;
+  }
+  if ((gas -= cost) < 0)
+    return fail(Status::OutOfGas);
+
+  // EIP-150: forward at most all but one 64th of what is left.
+  const int64_t cap = gas - gas / 64;
+  msg.gas = (gasArg.fitsUint64() && gasArg.low64() < uint64_t(cap)) ? int64_t(gasArg.low64())
+                                                                     : cap;
+  if (hasValue) {
+    msg.gas += kCallStipend;
+    gas += kCallStipend;
+  }
+
+  if (parent.depth >= kMaxDepth)
+    return true;
+  if (hasValue && f.host->getBalance(parent.recipient) < value)
+    return true;
+
+  Result result = f.host->call(msg);
+  f.returnData = std::move(result.output);
+  out = Word(result.status == Status::Success ? 1 : 0);
+  size_t copy = std::min<size_t>(outSize.isZero() ? 0 : outSize.low64(), f.returnData.size());
+  if (copy)
+    std::memcpy(f.memory.data() + outOff.low64(), f.returnData.data(), copy);
+  gas -= msg.gas - result.gasLeft;
+  f.gasRefund += result.gasRefund;
+  return true;
+}
+
+bool createInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &out,
+                       Status &status) noexcept {
+  const Message &parent = *f.msg;
+  const Word &endowment = args[0], &offset = args[1], &size = args[2];
+  out = Word{};
+  auto fail = [&](Status s) {
+    status = s;
+    return false;
+  };
+  if (parent.isStatic)
+    return fail(Status::StaticModeViolation);
+  f.returnData.clear();
+  if (!chargeMemory(gas, f.memory, offset, size))
+    return fail(Status::OutOfGas);
+  const uint64_t initSize = size.isZero() ? 0 : size.low64();
+  if (initSize > kMaxInitcodeSize)
+    return fail(Status::OutOfGas);
+  // EIP-3860 charges 2 per word; CREATE2 also hashes the init code at 6 per word.
+  const int64_t wordCost = opcode == OP_CREATE2 ? 8 : 2;
+  if ((gas -= numWords(initSize) * wordCost) < 0)
+    return fail(Status::OutOfGas);
+
+  if (parent.depth >= kMaxDepth)
+    return true;
+  if (!endowment.isZero() && f.host->getBalance(parent.recipient) < endowment)
+    return true;
+
+  Message msg;
+  msg.kind = opcode == OP_CREATE2 ? CallKind::Create2 : CallKind::Create;
+  msg.depth = parent.depth + 1;
+  msg.gas = gas - gas / 64;
+  msg.sender = parent.recipient;
+  msg.value = endowment;
+  if (opcode == OP_CREATE2)
+    msg.salt = args[3];
+  if (initSize)
+    msg.input = BytesView(f.memory.data() + offset.low64(), initSize);
+
+  Result result = f.host->call(msg);
+  gas -= msg.gas - result.gasLeft;
+  f.gasRefund += result.gasRefund;
+  f.returnData = std::move(result.output);
+  if (result.status == Status::Success)
+    out = Word::fromAddress(result.createAddress);
+  return true;
+}
+
+} // namespace metis::interp

@@ -1,0 +1,295 @@
+//===- StateTest.cpp - Ethereum state-test fixtures -------------------------===//
+#include "metis/runtime/StateTest.h"
+#include "metis/runtime/Keccak.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace metis::statetest {
+
+using json = nlohmann::json;
+
+namespace {
+
+/// A field that cannot be parsed; caught per test and turned into a LoadError.
+struct FieldError {
+  std::string message;
+};
+
+const json &field(const json &obj, const char *name) {
+  auto it = obj.find(name);
+  if (it == obj.end())
+    throw FieldError{std::string("missing field '") + name + "'"};
+  return *it;
+}
+
+const std::string &str(const json &j, const char *what) {
+  if (!j.is_string())
+    throw FieldError{std::string("'") + what + "' is not a string"};
+  return j.get_ref<const std::string &>();
+}
+
+Word parseWord(const json &j, const char *what) {
+  auto w = Word::fromHex(str(j, what));
+  if (!w)
+    throw FieldError{std::string("'") + what + "' is not a 256-bit hex number: " +
+                     str(j, what)};
+  return *w;
+}
+
+uint64_t parseU64(const json &j, const char *what) {
+  Word w = parseWord(j, what);
+  if (!w.fitsUint64())
+    throw FieldError{std::string("'") + what + "' does not fit in 64 bits"};
+  return w.low64();
+}
+
+/// Gas limits above int64 cannot be paid for; clamp so validation rejects them.
+int64_t parseGas(const json &j, const char *what) {
+  Word w = parseWord(j, what);
+  if (!w.fitsUint64() || w.low64() > uint64_t(INT64_MAX))
+    return INT64_MAX;
+  return int64_t(w.low64());
+}
+
+Bytes parseBytes(const json &j, const char *what) {
+  auto b = fromHex(str(j, what));
+  if (!b)
+    throw FieldError{std::string("'") + what + "' is not valid hex (odd length or bad digit)"};
+  return std::move(*b);
+}
+
+Address parseAddress(const json &j, const char *what) {
+  auto a = addressFromHex(str(j, what));
+  if (!a)
+    throw FieldError{std::string("'") + what + "' is not an address"};
+  return *a;
+}
+
+Bytes32 parseHash(const json &j, const char *what) {
+  auto h = bytes32FromHex(str(j, what));
+  if (!h)
+    throw FieldError{std::string("'") + what + "' is not a 32-byte hash"};
+  return *h;
+}
+
+Bytes32 stateTestBlockHash(int64_t number) {
+  return keccak256(std::to_string(number));
+}
+
+state::BlockInfo parseEnv(const json &env) {
+  state::BlockInfo b;
+  b.coinbase = parseAddress(field(env, "currentCoinbase"), "currentCoinbase");
+  b.gasLimit = parseGas(field(env, "currentGasLimit"), "currentGasLimit");
+  b.number = int64_t(parseU64(field(env, "currentNumber"), "currentNumber"));
+  b.timestamp = int64_t(parseU64(field(env, "currentTimestamp"), "currentTimestamp"));
+  if (auto it = env.find("currentRandom"); it != env.end())
+    b.prevRandao = parseWord(*it, "currentRandom");
+  if (auto it = env.find("currentBaseFee"); it != env.end())
+    b.baseFee = parseWord(*it, "currentBaseFee");
+  if (auto it = env.find("currentExcessBlobGas"); it != env.end())
+    b.excessBlobGas = parseU64(*it, "currentExcessBlobGas");
+  b.blockHash = stateTestBlockHash;
+  return b;
+}
+
+state::State parsePre(const json &pre) {
+  state::State s;
+  for (const auto &[addrHex, acc] : pre.items()) {
+    auto addr = addressFromHex(addrHex);
+    if (!addr)
+      throw FieldError{"pre-state key is not an address: " + addrHex};
+    state::Account a;
+    a.nonce = parseU64(field(acc, "nonce"), "nonce");
+    a.balance = parseWord(field(acc, "balance"), "balance");
+    Bytes code = parseBytes(field(acc, "code"), "code");
+    if (!code.empty()) {
+      a.codeHash = keccak256(code);
+      a.code = std::make_shared<const Bytes>(std::move(code));
+    }
+    for (const auto &[k, v] : field(acc, "storage").items()) {
+      auto key = Word::fromHex(k);
+      if (!key)
+        throw FieldError{"storage key is not a 256-bit number: " + k};
+      Word value = parseWord(v, "storage value");
+      if (!value.isZero())
+        a.storage[*key] = state::StorageSlot{value, value};
+    }
+    s.insert(*addr, std::move(a));
+  }
+  return s;
+}
+
+/// Builds the transaction of one case. A value the encoding cannot carry (above 256 bits,
+/// written "0x:bigint ...") leaves `encodingError` set instead.
+void buildTransaction(const json &tx, Case &c) {
+  const json &data = field(tx, "data");
+  const json &gasLimits = field(tx, "gasLimit");
+  const json &values = field(tx, "value");
+  if (c.dataIndex >= data.size() || c.gasIndex >= gasLimits.size() ||
+      c.valueIndex >= values.size())
+    throw FieldError{"post indexes out of range of the transaction's lists"};
+
+  state::Transaction t;
+  t.sender = parseAddress(field(tx, "sender"), "sender");
+  const std::string &to = str(field(tx, "to"), "to");
+  if (!to.empty())
+    t.to = parseAddress(field(tx, "to"), "to");
+  t.nonce = parseU64(field(tx, "nonce"), "nonce");
+  t.data = parseBytes(data[c.dataIndex], "data");
+  t.gasLimit = parseGas(gasLimits[c.gasIndex], "gasLimit");
+  const std::string &value = str(values[c.valueIndex], "value");
+  if (value.starts_with("0x:bigint ")) {
+    c.encodingError = "value above 2^256 (" + value + ")";
+    return;
+  }
+  t.value = parseWord(values[c.valueIndex], "value");
+
+  const json *accessList = nullptr;
+  if (auto it = tx.find("accessLists"); it != tx.end() && c.dataIndex < it->size() &&
+                                        !(*it)[c.dataIndex].is_null())
+    accessList = &(*it)[c.dataIndex];
+  if (auto it = tx.find("maxFeePerGas"); it != tx.end()) {
+    t.type = state::Transaction::Type::DynamicFee;
+    t.maxFeePerGas = parseWord(*it, "maxFeePerGas");
+    t.maxPriorityFeePerGas =
+        parseWord(field(tx, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
+  } else {
+    t.gasPrice = parseWord(field(tx, "gasPrice"), "gasPrice");
+    t.type = accessList ? state::Transaction::Type::AccessList
+                        : state::Transaction::Type::Legacy;
+  }
+  if (auto it = tx.find("blobVersionedHashes"); it != tx.end()) {
+    t.type = state::Transaction::Type::Blob;
+    for (const json &h : *it)
+      t.blobHashes.push_back(parseHash(h, "blobVersionedHashes"));
+    t.maxFeePerBlobGas = parseWord(field(tx, "maxFeePerBlobGas"), "maxFeePerBlobGas");
+  }
+  if (accessList) {
+    for (const json &entry : *accessList) {
+      state::AccessListEntry e;
+      e.address = parseAddress(field(entry, "address"), "accessList address");
+      for (const json &k : field(entry, "storageKeys"))
+        e.keys.push_back(parseWord(k, "storageKeys"));
+      t.accessList.push_back(std::move(e));
+    }
+  }
+  c.tx = std::move(t);
+}
+
+} // namespace
+
+std::variant<std::vector<Test>, LoadError> loadFile(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return LoadError{"cannot open file"};
+  json doc;
+  try {
+    doc = json::parse(in);
+  } catch (const json::parse_error &e) {
+    return LoadError{std::string("malformed JSON: ") + e.what()};
+  }
+  if (!doc.is_object())
+    return LoadError{"top level is not a JSON object"};
+
+  std::vector<Test> tests;
+  for (const auto &[name, body] : doc.items()) {
+    try {
+      auto post = body.find("post");
+      if (post == body.end() || !post->contains("Cancun"))
+        continue; // not a Cancun test
+      Test t;
+      t.name = name;
+      t.block = parseEnv(field(body, "env"));
+      t.pre = parsePre(field(body, "pre"));
+      const json &tx = field(body, "transaction");
+      for (const json &entry : (*post)["Cancun"]) {
+        Case c;
+        const json &idx = field(entry, "indexes");
+        c.dataIndex = field(idx, "data").get<size_t>();
+        c.gasIndex = field(idx, "gas").get<size_t>();
+        c.valueIndex = field(idx, "value").get<size_t>();
+        c.expectedRoot = parseHash(field(entry, "hash"), "hash");
+        c.expectedLogsHash = parseHash(field(entry, "logs"), "logs");
+        if (auto it = entry.find("expectException"); it != entry.end())
+          c.expectException = str(*it, "expectException");
+        buildTransaction(tx, c);
+        t.cases.push_back(std::move(c));
+      }
+      tests.push_back(std::move(t));
+    } catch (const FieldError &e) {
+      return LoadError{"test '" + name + "': " + e.message};
+    } catch (const json::exception &e) {
+      return LoadError{"test '" + name + "': " + e.what()};
+    }
+  }
+  return tests;
+}
+
+static bool exceptionListed(std::string_view expected, std::string_view name) {
+  while (!expected.empty()) {
+    size_t bar = expected.find('|');
+    if (expected.substr(0, bar) == name)
+      return true;
+    if (bar == std::string_view::npos)
+      break;
+    expected.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+static std::string hex32(const Bytes32 &h) { return "0x" + toHex(h); }
+
+Outcome runCase(const Test &test, const Case &c, Tracer *tracer) {
+  state::State s = test.pre;
+  std::vector<state::Log> logs;
+  std::string rejection;
+  uint32_t unimplemented = 0;
+
+  if (!c.tx) {
+    rejection = "TransactionException.RLP_INVALID_VALUE";
+  } else {
+    auto r = state::applyTransaction(s, test.block, *c.tx, tracer);
+    if (auto *err = std::get_if<state::TxError>(&r)) {
+      rejection = state::txErrorName(*err);
+    } else {
+      auto &res = std::get<state::TxResult>(r);
+      logs = std::move(res.logs);
+      unimplemented = res.unimplementedPrecompiles;
+    }
+  }
+
+  if (unimplemented) {
+    std::string which;
+    for (unsigned id = 1; id < 32; ++id)
+      if (unimplemented >> id & 1)
+        which += (which.empty() ? "0x0" : ", 0x0") + std::string(1, "0123456789a"[id]);
+    return {Outcome::Skip, "needs precompile " + which + " (not implemented yet: issue 4)"};
+  }
+
+  if (!c.expectException.empty()) {
+    if (rejection.empty())
+      return {Outcome::Fail, "expected exception " + c.expectException +
+                                 ", but the transaction was accepted"};
+    if (!exceptionListed(c.expectException, rejection))
+      return {Outcome::Fail,
+              "rejected with " + rejection + ", expected " + c.expectException};
+  } else if (!rejection.empty()) {
+    return {Outcome::Fail, "transaction rejected: " + rejection};
+  }
+
+  std::string diff;
+  Bytes32 root = s.stateRoot();
+  if (root != c.expectedRoot)
+    diff += "state root " + hex32(root) + " != expected " + hex32(c.expectedRoot);
+  Bytes32 lh = state::logsHash(logs);
+  if (lh != c.expectedLogsHash)
+    diff += std::string(diff.empty() ? "" : "; ") + "logs hash " + hex32(lh) +
+            " != expected " + hex32(c.expectedLogsHash);
+  if (!diff.empty())
+    return {Outcome::Fail, diff};
+  return {Outcome::Pass, {}};
+}
+
+} // namespace metis::statetest

@@ -1,0 +1,225 @@
+//===- metis-statetest.cpp - Run Ethereum state tests -----------------------===//
+//
+// metis-statetest [--jobs N] [--filter REGEX] [--trace] [--expected-failures FILE] PATH...
+//
+// Runs every Cancun case of the state-test files under PATH (files or folders, recursive).
+// Prints one line per failure and per skip, and last `N passed, N failed[, N skipped]`.
+// Files run in parallel; output is in file order, so runs are comparable line by line.
+//
+//===----------------------------------------------------------------------===//
+#include "metis/runtime/StateTest.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <fmt/core.h>
+#include <fstream>
+#include <map>
+#include <pthread.h>
+#include <regex>
+#include <set>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace metis;
+
+namespace {
+
+struct FileReport {
+  std::string lines;
+  size_t passed = 0, failed = 0, skipped = 0, expectedFailed = 0;
+  std::set<std::string> failedKeys; ///< Listed keys that did fail (to find stale entries).
+};
+
+struct Options {
+  std::vector<std::string> paths;
+  unsigned jobs = 0;
+  std::string filter;
+  bool trace = false;
+  std::string expectedFailuresFile;
+};
+
+/// `category/file.json`: the key prefix used by the expected-failures list.
+std::string shortName(const fs::path &p) {
+  return (p.parent_path().filename() / p.filename()).string();
+}
+
+/// Expected failures: one `category/file.json:test:dD/gG/vV  # cause` per line.
+std::map<std::string, std::string> readExpectedFailures(const std::string &path) {
+  std::map<std::string, std::string> out;
+  if (path.empty())
+    return out;
+  std::ifstream in(path);
+  if (!in)
+    throw std::runtime_error("cannot open expected-failures file " + path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string key = line.substr(0, line.find('#'));
+    key.erase(key.find_last_not_of(" \t") + 1);
+    if (key.empty())
+      continue;
+    size_t hash = line.find('#');
+    out[key] = hash == std::string::npos ? "" : line.substr(hash + 1);
+  }
+  return out;
+}
+
+FileReport runFile(const fs::path &path, const Options &opts, const std::regex *filter,
+                   const std::map<std::string, std::string> &expected) {
+  FileReport r;
+  auto loaded = statetest::loadFile(path);
+  if (auto *err = std::get_if<statetest::LoadError>(&loaded)) {
+    r.lines += fmt::format("error: {}: {}\n", path.string(), err->message);
+    ++r.failed;
+    return r;
+  }
+  std::unique_ptr<Tracer> tracer;
+  if (opts.trace)
+    tracer = statetest::makeJsonTracer(stdout);
+  for (const auto &test : std::get<std::vector<statetest::Test>>(loaded)) {
+    if (filter && !std::regex_search(test.name, *filter))
+      continue;
+    for (const auto &c : test.cases) {
+      std::string key = fmt::format("{}:{}:d{}/g{}/v{}", shortName(path), test.name,
+                                    c.dataIndex, c.gasIndex, c.valueIndex);
+      statetest::Outcome o = statetest::runCase(test, c, tracer.get());
+      bool listed = expected.contains(key);
+      switch (o.kind) {
+      case statetest::Outcome::Pass:
+        if (listed) {
+          ++r.failed;
+          r.lines += fmt::format("FAIL {}: passes but is listed as an expected failure; "
+                                 "remove it from the list\n",
+                                 key);
+        } else {
+          ++r.passed;
+        }
+        break;
+      case statetest::Outcome::Skip:
+        ++r.skipped;
+        r.lines += fmt::format("skip {}: {}\n", key, o.message);
+        break;
+      case statetest::Outcome::Fail:
+        if (listed) {
+          ++r.expectedFailed;
+          r.failedKeys.insert(key);
+        } else {
+          ++r.failed;
+          r.lines += fmt::format("FAIL {}: {}\n", key, o.message);
+        }
+        break;
+      }
+    }
+  }
+  return r;
+}
+
+/// Runs `fn` on a thread with a 256 MiB stack: nested frames recurse on the native stack,
+/// and call depth 1024 must never depend on the default 8 MiB.
+void runWithBigStack(std::function<void()> fn) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, size_t(256) << 20);
+  pthread_t thread;
+  auto *heapFn = new std::function<void()>(std::move(fn));
+  pthread_create(
+      &thread, &attr,
+      [](void *arg) -> void * {
+        std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()> *>(arg));
+        (*f)();
+        return nullptr;
+      },
+      heapFn);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  CLI::App app{"Runs Ethereum state tests (Cancun) on the metis interpreter."};
+  Options opts;
+  app.add_option("paths", opts.paths, "state-test files or folders (recursive)")->required();
+  app.add_option("-j,--jobs", opts.jobs, "parallel workers (default: all cores)");
+  app.add_option("--filter", opts.filter, "run only tests whose name matches this regex");
+  app.add_flag("--trace", opts.trace, "print an EIP-3155 JSON line per instruction");
+  app.add_option("--expected-failures", opts.expectedFailuresFile,
+                 "cases allowed to fail (one `file:test:dD/gG/vV # cause` per line); a "
+                 "listed case that passes is a failure");
+  CLI11_PARSE(app, argc, argv);
+
+  std::unique_ptr<std::regex> filter;
+  if (!opts.filter.empty()) {
+    try {
+      filter = std::make_unique<std::regex>(opts.filter);
+    } catch (const std::regex_error &e) {
+      fmt::print(stderr, "error: bad --filter regex: {}\n", e.what());
+      return 2;
+    }
+  }
+  std::map<std::string, std::string> expected;
+  try {
+    expected = readExpectedFailures(opts.expectedFailuresFile);
+  } catch (const std::exception &e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 2;
+  }
+
+  std::vector<fs::path> files;
+  size_t pathErrors = 0;
+  for (const std::string &p : opts.paths) {
+    std::error_code ec;
+    if (fs::is_regular_file(p, ec)) {
+      files.emplace_back(p);
+    } else if (fs::is_directory(p, ec)) {
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
+          end;
+      for (; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".json" && it->is_regular_file(ec))
+          files.push_back(it->path());
+      if (ec) {
+        fmt::print("error: {}: cannot read folder: {}\n", p, ec.message());
+        ++pathErrors;
+      }
+    } else {
+      fmt::print("error: {}: no such file or folder\n", p);
+      ++pathErrors;
+    }
+  }
+  std::sort(files.begin(), files.end());
+
+  unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (opts.trace)
+    jobs = 1;
+  std::vector<FileReport> reports(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < files.size();)
+      reports[i] = runFile(files[i], opts, filter.get(), expected);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < jobs; ++j)
+    threads.emplace_back([&] { runWithBigStack(worker); });
+  for (auto &t : threads)
+    t.join();
+
+  FileReport total;
+  total.failed = pathErrors;
+  std::set<std::string> failedListed;
+  for (const FileReport &r : reports) {
+    std::fputs(r.lines.c_str(), stdout);
+    total.passed += r.passed;
+    total.failed += r.failed;
+    total.skipped += r.skipped;
+    total.expectedFailed += r.expectedFailed;
+    failedListed.insert(r.failedKeys.begin(), r.failedKeys.end());
+  }
+  if (!opts.expectedFailuresFile.empty())
+    fmt::print("{} expected failures (listed in {})\n", total.expectedFailed,
+               opts.expectedFailuresFile);
+  fmt::print("{} passed, {} failed", total.passed, total.failed);
+  if (total.skipped)
+    fmt::print(", {} skipped", total.skipped);
+  fmt::print("\n");
+  return total.failed ? 1 : 0;
+}
