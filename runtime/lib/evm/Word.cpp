@@ -147,48 +147,95 @@ uint64_t divRemLimb(const uint64_t *u, unsigned len, uint64_t d, uint64_t *q) no
   return r >> s;
 }
 
-/// Knuth D for an n-limb divisor (2 <= n <= 4, d[n-1] != 0) and an m-limb dividend
-/// (n <= m <= 8). Writes m - n + 1 quotient limbs to q unless it is null, n remainder limbs
+/// The m-limb u divided by the 2-limb d (d1 != 0): m - 1 quotient limbs to q unless it is
+/// null, returns the remainder. Knuth D with n = 2 is a chain of 3-by-2 divisions, kept in
+/// registers here because 4-by-2 limbs is the common shape of a 256-bit DIV.
+U128 divRem2(const uint64_t *u, unsigned m, uint64_t d1, uint64_t d0, uint64_t *q) noexcept {
+  unsigned s = unsigned(__builtin_clzll(d1));
+  uint64_t dn1 = (d1 << s) | ((d0 >> 1) >> (63 - s)), dn0 = d0 << s;
+  uint64_t v = reciprocal3by2(dn1, dn0);
+  auto limbAt = [&](unsigned i) { // limb i of u << s
+    return (u[i] << s) | (i ? (u[i - 1] >> 1) >> (63 - s) : 0);
+  };
+  // The first window's top two limbs are the bits shifted out and the top limb.
+  U128 r = join((u[m - 1] >> 1) >> (63 - s), limbAt(m - 1));
+  for (unsigned j = m - 1; j-- > 0;) {
+    Div3by2 qr = div3by2(hi(r), lo(r), limbAt(j), dn1, dn0, v);
+    if (q)
+      q[j] = qr.quot;
+    r = qr.rem;
+  }
+  return r >> s;
+}
+
+/// Knuth D for an N-limb divisor (3 <= N <= 4, d[N-1] != 0) and an m-limb dividend
+/// (N <= m <= 8). Writes m - N + 1 quotient limbs to q unless it is null, N remainder limbs
 /// to r.
-void divRemKnuth(const uint64_t *u, unsigned m, const uint64_t *d, unsigned n, uint64_t *q,
+template <unsigned N>
+void divRemKnuth(const uint64_t *u, unsigned m, const uint64_t *d, uint64_t *q,
                  uint64_t *r) noexcept {
-  unsigned s = unsigned(__builtin_clzll(d[n - 1]));
-  uint64_t dn[4], un[9];
-  shiftLeft(d, n, s, dn);
+  unsigned s = unsigned(__builtin_clzll(d[N - 1]));
+  uint64_t dn[N], un[9];
+  shiftLeft(d, N, s, dn);
   un[m] = shiftLeft(u, m, s, un);
-  uint64_t d1 = dn[n - 1], d0 = dn[n - 2];
+  uint64_t d1 = dn[N - 1], d0 = dn[N - 2];
   uint64_t v = reciprocal3by2(d1, d0);
 
-  for (unsigned j = m - n + 1; j-- > 0;) {
-    // The window w[0..n] is below dn * 2^64, so (w[n], w[n-1]) <= (d1, d0).
+  for (unsigned j = m - N + 1; j-- > 0;) {
+    // The window w[0..N] is below dn * 2^64, so (w[N], w[N-1]) <= (d1, d0).
     uint64_t *w = un + j;
     uint64_t digit;
-    if (__builtin_expect(w[n] == d1 && w[n - 1] == d0, 0)) {
-      // Only reachable for n >= 3. The window is then at least (d1, d0) * 2^(64(n-1)) and
-      // dn is below (d1, d0 + 1) * 2^(64(n-2)), which pins the digit to exactly 2^64 - 1.
+    if (__builtin_expect(w[N] == d1 && w[N - 1] == d0, 0)) {
+      // The window is at least (d1, d0) * 2^(64(N-1)) and dn is below
+      // (d1, d0 + 1) * 2^(64(N-2)), which pins the digit to exactly 2^64 - 1.
       digit = ~uint64_t(0);
-      subMul(w, dn, n, digit);
+      subMul(w, dn, N, digit);
     } else {
-      Div3by2 est = div3by2(w[n], w[n - 1], w[n - 2], d1, d0, v);
+      Div3by2 est = div3by2(w[N], w[N - 1], w[N - 2], d1, d0, v);
       digit = est.quot;
-      // The top two limbs of the remainder are known; finish with the low n - 2.
-      uint64_t borrow = subMul(w, dn, n - 2, digit);
+      // The top two limbs of the remainder are known; finish with the low N - 2.
+      uint64_t borrow = subMul(w, dn, N - 2, digit);
       bool b = false;
-      w[n - 2] = detail::subBorrow(lo(est.rem), borrow, b);
-      w[n - 1] = detail::subBorrow(hi(est.rem), 0, b);
+      w[N - 2] = detail::subBorrow(lo(est.rem), borrow, b);
+      w[N - 1] = detail::subBorrow(hi(est.rem), 0, b);
       if (__builtin_expect(b, 0)) {
         // The estimate was one too large (probability about 2^-64): add the divisor back.
         --digit;
-        addTo(w, dn, n);
+        addTo(w, dn, N);
       }
     }
     if (q)
       q[j] = digit;
   }
 
-  for (unsigned i = 0; i + 1 < n; ++i)
+  for (unsigned i = 0; i + 1 < N; ++i)
     r[i] = (un[i] >> s) | ((un[i + 1] << 1) << (63 - s));
-  r[n - 1] = un[n - 1] >> s;
+  r[N - 1] = un[N - 1] >> s;
+}
+
+/// The m-limb u (m <= 8) divided by the nonzero d with n significant limbs, n <= m.
+/// Writes m - n + 1 quotient limbs to q unless it is null (n == 1 needs q), returns the
+/// remainder.
+Word divRem(const uint64_t *u, unsigned m, const Word &d, unsigned n, uint64_t *q) noexcept {
+  Word r{};
+  switch (n) {
+  case 1:
+    r.limbs[0] = divRemLimb(u, m, d.limbs[0], q);
+    break;
+  case 2: {
+    U128 r2 = divRem2(u, m, d.limbs[1], d.limbs[0], q);
+    r.limbs[0] = lo(r2);
+    r.limbs[1] = hi(r2);
+    break;
+  }
+  case 3:
+    divRemKnuth<3>(u, m, d.limbs, q, r.limbs);
+    break;
+  default:
+    divRemKnuth<4>(u, m, d.limbs, q, r.limbs);
+    break;
+  }
+  return r;
 }
 
 struct DivRem {
@@ -204,16 +251,12 @@ DivRem udivrem(const Word &a, const Word &b) noexcept {
     res.rem = a;
     return res;
   }
-  if (n == 1) {
-    if (a.fitsUint64()) {
-      res.quot = a.limbs[0] / b.limbs[0];
-      res.rem = a.limbs[0] % b.limbs[0];
-    } else {
-      res.rem = divRemLimb(a.limbs, limbCount(a), b.limbs[0], res.quot.limbs);
-    }
+  if (a.fitsUint64()) { // then so does b
+    res.quot = a.limbs[0] / b.limbs[0];
+    res.rem = a.limbs[0] % b.limbs[0];
     return res;
   }
-  divRemKnuth(a.limbs, limbCount(a), b.limbs, n, res.quot.limbs, res.rem.limbs);
+  res.rem = divRem(a.limbs, limbCount(a), b, n, res.quot.limbs);
   return res;
 }
 
@@ -227,13 +270,8 @@ Word remainder(const uint64_t *u, unsigned len, const Word &m) noexcept {
     std::copy(u, u + len, r.limbs);
     return r;
   }
-  if (n == 1) {
-    uint64_t q[8];
-    r.limbs[0] = divRemLimb(u, len, m.limbs[0], q);
-    return r;
-  }
-  divRemKnuth(u, len, m.limbs, n, nullptr, r.limbs);
-  return r;
+  uint64_t q[8];
+  return divRem(u, len, m, n, q);
 }
 
 /// r = r * mul + add; returns the limb carried out of the top.

@@ -1,5 +1,5 @@
 //===- StateHost.cpp - The Host over an in-memory State ---------------------===//
-#include "StateHost.h"
+#include "metis/runtime/StateHost.h"
 #include "metis/runtime/Precompiles.h"
 #include "metis/runtime/Rlp.h"
 

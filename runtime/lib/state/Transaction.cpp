@@ -1,6 +1,6 @@
 //===- Transaction.cpp - Transaction validation and execution ---------------===//
 #include "metis/runtime/Transaction.h"
-#include "StateHost.h"
+#include "metis/runtime/StateHost.h"
 #include "metis/runtime/Precompiles.h"
 
 namespace metis::state {

@@ -617,6 +617,27 @@ TEST(WordTest, KnuthRarePaths) {
     mpz_mod(r.v, r.v, m.v);
     EXPECT_EQ(mulmod(c.a, c.b, c.m), fromMpz(r.v)) << c.a.toHex() << " " << c.b.toHex();
   }
+
+  // Divisors whose top limbs are (2^63 + k, 2^63 + 4k^2 + k) take the rare double correction
+  // in the 3-by-2 reciprocal (found by checking the same code exhaustively at 8-bit limbs).
+  Gen g;
+  for (uint64_t k = 1; k <= 3; ++k) {
+    uint64_t d1 = (1ull << 63) + k, d0 = (1ull << 63) + 4 * k * k + k;
+    for (unsigned n = 2; n <= 4; ++n) {
+      Word d{};
+      d.limbs[n - 1] = d1;
+      d.limbs[n - 2] = d0;
+      for (unsigned i = 0; i + 2 < n; ++i)
+        d.limbs[i] = g.limb();
+      for (int i = 0; i < 50; ++i) {
+        Word a = g.uniform();
+        Mpz ma(a), md(d), q, r;
+        mpz_tdiv_qr(q.v, r.v, ma.v, md.v);
+        EXPECT_EQ(udiv(a, d), fromMpz(q.v)) << a.toHex() << " / " << d.toHex();
+        EXPECT_EQ(urem(a, d), fromMpz(r.v)) << a.toHex() << " % " << d.toHex();
+      }
+    }
+  }
 }
 
 //===- Randomized cross-checks against GMP ------------------------------===//

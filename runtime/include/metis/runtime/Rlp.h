@@ -69,7 +69,7 @@ struct DecodeError {
 
 /// Reads one item starting at `offset` of `in` and advances `offset` past it.
 /// Bytes after the item are left for the caller; rejects truncation and every
-/// non-canonical header.
+/// non-canonical header, leaving `offset` unchanged.
 [[nodiscard]] std::variant<Item, DecodeError> decodeItem(BytesView in,
                                                          size_t &offset);
 /// Decodes `in` as exactly one item: trailing bytes are an error.

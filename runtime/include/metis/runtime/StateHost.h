@@ -1,6 +1,6 @@
-//===- StateHost.h - The Host over an in-memory State (private) --*- C++ -*-===//
-#ifndef METIS_RUNTIME_LIB_STATE_STATEHOST_H
-#define METIS_RUNTIME_LIB_STATE_STATEHOST_H
+//===- StateHost.h - The Host over an in-memory State -------------*- C++ -*-===//
+#ifndef METIS_RUNTIME_STATEHOST_H
+#define METIS_RUNTIME_STATEHOST_H
 
 #include "metis/runtime/Transaction.h"
 
@@ -55,4 +55,4 @@ Address create2Address(const Address &sender, const Word &salt, BytesView initco
 
 } // namespace metis::state
 
-#endif // METIS_RUNTIME_LIB_STATE_STATEHOST_H
+#endif // METIS_RUNTIME_STATEHOST_H
