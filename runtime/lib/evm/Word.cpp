@@ -1,9 +1,10 @@
 //===- Word.cpp - Division, modular arithmetic and text for Word ----------===//
 //
-// Division is Knuth's algorithm D (TAOCP vol. 2, 4.3.1) on 64-bit limbs. Quotient digits come
-// from the reciprocal-based 2-by-1 and 3-by-2 divisions of Moller and Granlund ("Improved
-// division by invariant integers", IEEE TC 2011): one hardware divide per call to get the
-// reciprocal, then only multiplications, and a 3-by-2 estimate is at most one too large.
+// Division is Knuth's algorithm D (TAOCP vol. 2, 4.3.1) on 64-bit limbs.
+// Quotient digits come from the reciprocal-based 2-by-1 and 3-by-2 divisions of
+// Moller and Granlund ("Improved division by invariant integers", IEEE TC
+// 2011): one hardware divide per call to get the reciprocal, then only
+// multiplications, and a 3-by-2 estimate is at most one too large.
 //
 //===----------------------------------------------------------------------===//
 #include "metis/runtime/Word.h"
@@ -20,7 +21,9 @@ constexpr uint64_t lo(U128 x) { return uint64_t(x); }
 constexpr U128 join(uint64_t h, uint64_t l) { return (U128(h) << 64) | l; }
 
 /// Significant limbs: 0 for zero.
-unsigned limbCount(const Word &w) { return (256 - w.countLeadingZeros() + 63) / 64; }
+unsigned limbCount(const Word &w) {
+  return (256 - w.countLeadingZeros() + 63) / 64;
+}
 
 /// floor((2^128 - 1) / d) - 2^64 for d with its top bit set.
 uint64_t reciprocal2by1(uint64_t d) noexcept {
@@ -34,7 +37,8 @@ uint64_t reciprocal2by1(uint64_t d) noexcept {
 #endif
 }
 
-/// floor((2^192 - 1) / (d1, d0)) - 2^64 for d1 with its top bit set (Moller-Granlund alg. 6).
+/// floor((2^192 - 1) / (d1, d0)) - 2^64 for d1 with its top bit set
+/// (Moller-Granlund alg. 6).
 uint64_t reciprocal3by2(uint64_t d1, uint64_t d0) noexcept {
   uint64_t v = reciprocal2by1(d1);
   uint64_t p = d1 * v + d0;
@@ -61,7 +65,8 @@ struct Div2by1 {
 };
 
 /// (u1, u0) / d for normalised d and u1 < d; v = reciprocal2by1(d).
-inline Div2by1 div2by1(uint64_t u1, uint64_t u0, uint64_t d, uint64_t v) noexcept {
+inline Div2by1 div2by1(uint64_t u1, uint64_t u0, uint64_t d,
+                       uint64_t v) noexcept {
   // No overflow: u1 < d bounds v * u1 + (u1, u0) below 2^128.
   U128 q = U128(v) * u1 + join(u1, u0);
   uint64_t q1 = hi(q) + 1, q0 = lo(q);
@@ -82,9 +87,10 @@ struct Div3by2 {
   U128 rem;
 };
 
-/// (u2, u1, u0) / (d1, d0) for normalised d1 and (u2, u1) < (d1, d0); v = reciprocal3by2.
-inline Div3by2 div3by2(uint64_t u2, uint64_t u1, uint64_t u0, uint64_t d1, uint64_t d0,
-                       uint64_t v) noexcept {
+/// (u2, u1, u0) / (d1, d0) for normalised d1 and (u2, u1) < (d1, d0); v =
+/// reciprocal3by2.
+inline Div3by2 div3by2(uint64_t u2, uint64_t u1, uint64_t u0, uint64_t d1,
+                       uint64_t d0, uint64_t v) noexcept {
   U128 d = join(d1, d0);
   U128 q = U128(v) * u2 + join(u2, u1);
   uint64_t q1 = hi(q), q0 = lo(q);
@@ -103,7 +109,8 @@ inline Div3by2 div3by2(uint64_t u2, uint64_t u1, uint64_t u0, uint64_t d1, uint6
 }
 
 /// x[0..len) -= y[0..len) * m; returns the limb borrowed out of the top.
-uint64_t subMul(uint64_t *x, const uint64_t *y, unsigned len, uint64_t m) noexcept {
+uint64_t subMul(uint64_t *x, const uint64_t *y, unsigned len,
+                uint64_t m) noexcept {
   uint64_t borrow = 0;
   for (unsigned i = 0; i < len; ++i) {
     U128 p = U128(y[i]) * m + borrow;
@@ -121,9 +128,12 @@ void addTo(uint64_t *x, const uint64_t *y, unsigned len) noexcept {
     x[i] = detail::addCarry(x[i], y[i], c);
 }
 
-/// out = x << s over len limbs (s < 64); returns the bits shifted out of the top.
-uint64_t shiftLeft(const uint64_t *x, unsigned len, unsigned s, uint64_t *out) noexcept {
-  // (y >> 1) >> (63 - s) is y >> (64 - s) without the undefined shift by 64 at s = 0.
+/// out = x << s over len limbs (s < 64); returns the bits shifted out of the
+/// top.
+uint64_t shiftLeft(const uint64_t *x, unsigned len, unsigned s,
+                   uint64_t *out) noexcept {
+  // (y >> 1) >> (63 - s) is y >> (64 - s) without the undefined shift by 64 at
+  // s = 0.
   uint64_t top = (x[len - 1] >> 1) >> (63 - s);
   for (unsigned i = len - 1; i > 0; --i)
     out[i] = (x[i] << s) | ((x[i - 1] >> 1) >> (63 - s));
@@ -131,12 +141,14 @@ uint64_t shiftLeft(const uint64_t *x, unsigned len, unsigned s, uint64_t *out) n
   return top;
 }
 
-/// The len-limb u divided by the nonzero d: len quotient limbs to q (which may alias u),
-/// returns the remainder.
-uint64_t divRemLimb(const uint64_t *u, unsigned len, uint64_t d, uint64_t *q) noexcept {
+/// The len-limb u divided by the nonzero d: len quotient limbs to q (which may
+/// alias u), returns the remainder.
+uint64_t divRemLimb(const uint64_t *u, unsigned len, uint64_t d,
+                    uint64_t *q) noexcept {
   unsigned s = unsigned(__builtin_clzll(d));
   uint64_t dn = d << s, v = reciprocal2by1(dn);
-  // Normalise on the fly; the running remainder starts as the bits shifted out of the top.
+  // Normalise on the fly; the running remainder starts as the bits shifted out
+  // of the top.
   uint64_t r = (u[len - 1] >> 1) >> (63 - s);
   for (unsigned i = len; i-- > 0;) {
     uint64_t limb = (u[i] << s) | (i ? (u[i - 1] >> 1) >> (63 - s) : 0);
@@ -147,10 +159,12 @@ uint64_t divRemLimb(const uint64_t *u, unsigned len, uint64_t d, uint64_t *q) no
   return r >> s;
 }
 
-/// The m-limb u divided by the 2-limb d (d1 != 0): m - 1 quotient limbs to q unless it is
-/// null, returns the remainder. Knuth D with n = 2 is a chain of 3-by-2 divisions, kept in
-/// registers here because 4-by-2 limbs is the common shape of a 256-bit DIV.
-U128 divRem2(const uint64_t *u, unsigned m, uint64_t d1, uint64_t d0, uint64_t *q) noexcept {
+/// The m-limb u divided by the 2-limb d (d1 != 0): m - 1 quotient limbs to q
+/// unless it is null, returns the remainder. Knuth D with n = 2 is a chain of
+/// 3-by-2 divisions, kept in registers here because 4-by-2 limbs is the common
+/// shape of a 256-bit DIV.
+U128 divRem2(const uint64_t *u, unsigned m, uint64_t d1, uint64_t d0,
+             uint64_t *q) noexcept {
   unsigned s = unsigned(__builtin_clzll(d1));
   uint64_t dn1 = (d1 << s) | ((d0 >> 1) >> (63 - s)), dn0 = d0 << s;
   uint64_t v = reciprocal3by2(dn1, dn0);
@@ -168,9 +182,9 @@ U128 divRem2(const uint64_t *u, unsigned m, uint64_t d1, uint64_t d0, uint64_t *
   return r >> s;
 }
 
-/// Knuth D for an N-limb divisor (3 <= N <= 4, d[N-1] != 0) and an m-limb dividend
-/// (N <= m <= 8). Writes m - N + 1 quotient limbs to q unless it is null, N remainder limbs
-/// to r.
+/// Knuth D for an N-limb divisor (3 <= N <= 4, d[N-1] != 0) and an m-limb
+/// dividend (N <= m <= 8). Writes m - N + 1 quotient limbs to q unless it is
+/// null, N remainder limbs to r.
 template <unsigned N>
 void divRemKnuth(const uint64_t *u, unsigned m, const uint64_t *d, uint64_t *q,
                  uint64_t *r) noexcept {
@@ -193,13 +207,13 @@ void divRemKnuth(const uint64_t *u, unsigned m, const uint64_t *d, uint64_t *q,
     } else {
       Div3by2 est = div3by2(w[N], w[N - 1], w[N - 2], d1, d0, v);
       digit = est.quot;
-      // The top two limbs of the remainder are known; finish with the low N - 2.
+      // The remainder's top two limbs are known; finish the low ones.
       uint64_t borrow = subMul(w, dn, N - 2, digit);
       bool b = false;
       w[N - 2] = detail::subBorrow(lo(est.rem), borrow, b);
       w[N - 1] = detail::subBorrow(hi(est.rem), 0, b);
       if (__builtin_expect(b, 0)) {
-        // The estimate was one too large (probability about 2^-64): add the divisor back.
+        // The estimate was one too large (probability ~2^-64): add back.
         --digit;
         addTo(w, dn, N);
       }
@@ -213,10 +227,11 @@ void divRemKnuth(const uint64_t *u, unsigned m, const uint64_t *d, uint64_t *q,
   r[N - 1] = un[N - 1] >> s;
 }
 
-/// The m-limb u (m <= 8) divided by the nonzero d with n significant limbs, n <= m.
-/// Writes m - n + 1 quotient limbs to q unless it is null (n == 1 needs q), returns the
-/// remainder.
-Word divRem(const uint64_t *u, unsigned m, const Word &d, unsigned n, uint64_t *q) noexcept {
+/// The m-limb u (m <= 8) divided by the nonzero d with n significant limbs, n
+/// <= m. Writes m - n + 1 quotient limbs to q unless it is null (n == 1 needs
+/// q), returns the remainder.
+Word divRem(const uint64_t *u, unsigned m, const Word &d, unsigned n,
+            uint64_t *q) noexcept {
   Word r{};
   switch (n) {
   case 1:
@@ -302,7 +317,8 @@ Word urem(const Word &a, const Word &b) noexcept { return udivrem(a, b).rem; }
 
 Word sdiv(const Word &a, const Word &b) noexcept {
   bool negA = a.isNegative(), negB = b.isNegative();
-  // INT_MIN / -1 needs no case: |INT_MIN| reads as 2^255 unsigned and negates back to itself.
+  // INT_MIN / -1 needs no case: |INT_MIN| reads as 2^255 unsigned and negates
+  // back to itself.
   Word q = udiv(negA ? -a : a, negB ? -b : b);
   return negA != negB ? -q : q;
 }
@@ -322,8 +338,9 @@ Word addmod(const Word &a, const Word &b, const Word &m) noexcept {
     sum[i] = detail::addCarry(a.limbs[i], b.limbs[i], c);
   sum[4] = c;
   if (a < m && b < m) {
-    // Reduced operands (the usual case): the sum is below 2m, so one subtraction suffices,
-    // and when the sum overflowed 2^256 the wrapped difference is still right.
+    // Reduced operands (the usual case): the sum is below 2m, so one
+    // subtraction suffices, and when the sum overflowed 2^256 the wrapped
+    // difference is still right.
     Word s = Word::fromLimbs(sum[0], sum[1], sum[2], sum[3]);
     return (c || s >= m) ? s - m : s;
   }
@@ -354,10 +371,13 @@ Word exp(const Word &base, const Word &exponent) noexcept {
   Word result = 1, power = base;
   unsigned bits = 256 - exponent.countLeadingZeros();
   for (unsigned i = 0; i < bits; ++i) {
-    if (exponent.bit(i))
-      result *= power;
-    if (i + 1 < bits)
-      power *= power;
+    // Select rather than branch: exponent bits are unpredictable, and the extra
+    // product overlaps with the squaring, which it does not depend on.
+    Word product = result * power;
+    uint64_t take = -uint64_t(exponent.bit(i));
+    for (int k = 0; k < 4; ++k)
+      result.limbs[k] = (product.limbs[k] & take) | (result.limbs[k] & ~take);
+    power *= power;
   }
   return result;
 }

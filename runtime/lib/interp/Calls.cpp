@@ -19,8 +19,16 @@ constexpr int32_t kMaxDepth = 1024;
 constexpr uint64_t kMaxInitcodeSize = 0xc000; // EIP-3860
 } // namespace
 
-bool callInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &out,
-                     Status &status) noexcept {
+int64_t growMemory(int64_t gas, Memory &memory, uint64_t end) noexcept {
+  int64_t newWords = numWords(end);
+  gas -= memoryCost(newWords) - memoryCost(int64_t(memory.size() / 32));
+  if (gas < 0 || !memory.grow(size_t(newWords) * 32))
+    return -1;
+  return gas;
+}
+
+StepResult callInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *args,
+                           Word &out) noexcept {
   const bool hasValueArg = opcode == OP_CALL || opcode == OP_CALLCODE;
   const Word &gasArg = args[0];
   const Address dst = args[1].toAddress();
@@ -33,16 +41,13 @@ bool callInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &o
   out = Word{};
   f.returnData.clear();
 
-  auto fail = [&](Status s) {
-    status = s;
-    return false;
-  };
+  auto fail = [&](Status s) { return StepResult{gas, s}; };
 
   if (f.host->accessAccount(dst) == AccessStatus::Cold &&
       (gas -= kColdAccountSurcharge) < 0)
     return fail(Status::OutOfGas);
-  if (!chargeMemory(gas, f.memory, inOff, inSize) ||
-      !chargeMemory(gas, f.memory, outOff, outSize))
+  if ((gas = chargeMemory(gas, f.memory, inOff, inSize)) < 0 ||
+      (gas = chargeMemory(gas, f.memory, outOff, outSize)) < 0)
     return fail(Status::OutOfGas);
 
   Message msg;
@@ -78,9 +83,9 @@ bool callInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &o
   }
 
   if (parent.depth >= kMaxDepth)
-    return true;
+    return {gas, Status::Success};
   if (hasValue && f.host->getBalance(parent.recipient) < value)
-    return true;
+    return {gas, Status::Success};
 
   Result result = f.host->call(msg);
   f.returnData = std::move(result.output);
@@ -90,22 +95,19 @@ bool callInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &o
     std::memcpy(f.memory.data() + outOff.low64(), f.returnData.data(), copy);
   gas -= msg.gas - result.gasLeft;
   f.gasRefund += result.gasRefund;
-  return true;
+  return {gas, Status::Success};
 }
 
-bool createInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &out,
-                       Status &status) noexcept {
+StepResult createInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *args,
+                             Word &out) noexcept {
   const Message &parent = *f.msg;
   const Word &endowment = args[0], &offset = args[1], &size = args[2];
   out = Word{};
-  auto fail = [&](Status s) {
-    status = s;
-    return false;
-  };
+  auto fail = [&](Status s) { return StepResult{gas, s}; };
   if (parent.isStatic)
     return fail(Status::StaticModeViolation);
   f.returnData.clear();
-  if (!chargeMemory(gas, f.memory, offset, size))
+  if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)
     return fail(Status::OutOfGas);
   const uint64_t initSize = size.isZero() ? 0 : size.low64();
   if (initSize > kMaxInitcodeSize)
@@ -116,9 +118,9 @@ bool createInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word 
     return fail(Status::OutOfGas);
 
   if (parent.depth >= kMaxDepth)
-    return true;
+    return {gas, Status::Success};
   if (!endowment.isZero() && f.host->getBalance(parent.recipient) < endowment)
-    return true;
+    return {gas, Status::Success};
 
   Message msg;
   msg.kind = opcode == OP_CREATE2 ? CallKind::Create2 : CallKind::Create;
@@ -137,7 +139,7 @@ bool createInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word 
   f.returnData = std::move(result.output);
   if (result.status == Status::Success)
     out = Word::fromAddress(result.createAddress);
-  return true;
+  return {gas, Status::Success};
 }
 
 } // namespace metis::interp

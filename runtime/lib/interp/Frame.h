@@ -55,23 +55,24 @@ inline constexpr int64_t memoryCost(int64_t words) noexcept {
   return 3 * words + words * words / 512;
 }
 
-/// Charges the expansion of memory to cover [offset, offset + size); false means out of gas.
-/// A zero size touches nothing, whatever the offset.
-[[nodiscard]] inline bool chargeMemory(int64_t &gas, Memory &memory, const Word &offset,
-                                       const Word &size) noexcept {
+/// Grows memory to cover `end` bytes and returns the gas left, negative if out of gas (or out
+/// of host memory). Out of line: the fast path below is what the interpreter inlines.
+int64_t growMemory(int64_t gas, Memory &memory, uint64_t end) noexcept;
+
+/// Charges the expansion of memory to cover [offset, offset + size) and returns the gas left,
+/// negative if out of gas. A zero size touches nothing, whatever the offset. Gas travels by
+/// value so that the interpreter keeps it in a register.
+[[nodiscard]] inline int64_t chargeMemory(int64_t gas, Memory &memory, const Word &offset,
+                                          const Word &size) noexcept {
   if (size.isZero())
-    return true;
+    return gas;
   if (!offset.fitsUint64() || !size.fitsUint64() || offset.low64() > kMaxBufferSize ||
       size.low64() > kMaxBufferSize)
-    return false;
+    return -1;
   uint64_t end = offset.low64() + size.low64();
   if (end <= memory.size())
-    return true;
-  int64_t newWords = numWords(end);
-  int64_t cost = memoryCost(newWords) - memoryCost(int64_t(memory.size() / 32));
-  if ((gas -= cost) < 0)
-    return false;
-  return memory.grow(size_t(newWords) * 32);
+    return gas;
+  return growMemory(gas, memory, end);
 }
 
 /// Heap-allocated state of one frame: 32 KiB of stack must not live on the native stack when
@@ -86,13 +87,19 @@ struct Frame {
   const CodeAnalysis *code = nullptr;
 };
 
-/// The CALL family and creates: the instruction with its stack operands popped by the caller.
-/// Each returns false on an exceptional halt, with `status` set; on success the result word is
-/// written to `out`.
-bool callInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &out,
-                     Status &status) noexcept;
-bool createInstruction(Frame &f, uint8_t opcode, int64_t &gas, Word *args, Word &out,
-                       Status &status) noexcept;
+/// What an instruction implemented out of line leaves behind: the gas left and, if it halts
+/// the frame, why.
+struct StepResult {
+  int64_t gas;
+  Status status; ///< Success: continue with the next instruction.
+};
+
+/// The CALL family and creates, with their stack operands copied out (args[0] was the top).
+/// On success the result word is written to `out`.
+StepResult callInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *args,
+                           Word &out) noexcept;
+StepResult createInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *args,
+                             Word &out) noexcept;
 
 } // namespace metis::interp
 

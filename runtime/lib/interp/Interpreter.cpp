@@ -84,8 +84,69 @@ void copyPadded(uint8_t *dst, BytesView src, const Word &srcOffset, size_t size)
     std::memset(dst + n, 0, size - n);
 }
 
+/// LOGn with its operands on the stack: [offset, size, topic0..] from the top.
+StepResult emitLog(Frame &f, int64_t gas, const Word *sp, int numTopics) noexcept {
+  if (f.msg->isStatic)
+    return {gas, Status::StaticModeViolation};
+  const Word &offset = sp[-1], &size = sp[-2];
+  if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)
+    return {gas, Status::OutOfGas};
+  size_t n = size.isZero() ? 0 : size_t(size.low64());
+  if ((gas -= 8 * int64_t(n)) < 0)
+    return {gas, Status::OutOfGas};
+  Bytes32 topics[4];
+  for (int i = 0; i < numTopics; ++i)
+    topics[i] = sp[-3 - i].toBytes32();
+  f.host->emitLog(f.msg->recipient, BytesView(n ? f.memory.data() + offset.low64() : nullptr, n),
+                  std::span<const Bytes32>(topics, size_t(numTopics)));
+  return {gas, Status::Success};
+}
+
+/// Maps every byte to its handler's index in Opcodes.def order; undefined bytes map to one
+/// past the last defined opcode.
+constexpr std::array<uint8_t, 256> kHandlerIndex = [] {
+  std::array<uint8_t, 256> t{};
+  t.fill(uint8_t(kNumDefinedOpcodes));
+  uint8_t i = 0;
+#define METIS_OPCODE(Name, Byte, In, Out, Imm, Gas) t[Byte] = i++;
+#include "metis/runtime/Opcodes.def"
+  return t;
+}();
+
+using DispatchTable = std::array<const void *, 256>;
+DispatchTable makeDispatchTable(const void *const *handlers) {
+  DispatchTable t;
+  for (size_t b = 0; b < 256; ++b)
+    t[b] = handlers[kHandlerIndex[b]];
+  return t;
+}
+
+/// Push data of a PUSHn, zero-extended; the padded code makes reading past the end safe.
+template <size_t N> inline Word loadPush(const uint8_t *p) noexcept {
+  if constexpr (N <= 8) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < N; ++i)
+      v = v << 8 | p[i];
+    return Word(v);
+  } else {
+    uint8_t buf[32] = {};
+    std::memcpy(buf + 32 - N, p, N);
+    return Word::fromBigEndian(buf);
+  }
+}
+
+/// The loop is threaded code: each handler ends by dispatching the next instruction itself
+/// (computed goto), which predicts far better than one shared switch. Gas lives in a local
+/// whose address is never taken, so it stays in a register; out-of-line helpers take and
+/// return it by value.
 template <bool Tracing>
 Result run(Frame &f, Tracer *tracer) noexcept {
+  static const void *const kHandlers[] = {
+#define METIS_OPCODE(Name, Byte, In, Out, Imm, Gas) &&H_##Name,
+#include "metis/runtime/Opcodes.def"
+      &&H_UNDEFINED};
+  static const DispatchTable kTable = makeDispatchTable(kHandlers);
+
   const CodeAnalysis &analysis = *f.code;
   const Message &msg = *f.msg;
   Host &host = *f.host;
@@ -111,487 +172,415 @@ Result run(Frame &f, Tracer *tracer) noexcept {
   } while (0)
 #define MEMORY(offset, size)                                                   \
   do {                                                                         \
-    if (!chargeMemory(gas, f.memory, offset, size))                            \
+    if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)                 \
       FAIL(Status::OutOfGas);                                                  \
   } while (0)
-#define BINARY(expr)                                                           \
-  {                                                                            \
+  // Static checks of the next instruction, then a jump to its handler.
+#define DISPATCH()                                                             \
+  do {                                                                         \
+    const uint8_t op_ = *ip;                                                   \
+    if constexpr (Tracing)                                                     \
+      tracer->onInstruction(uint32_t(ip - code), op_, gas, msg.depth,          \
+                            std::span<const Word>(base, size_t(sp - base)),    \
+                            f.memory.size(), f.gasRefund);                     \
+    const StepInfo &step_ = kStepInfo[op_];                                    \
+    const ptrdiff_t height_ = sp - base;                                       \
+    if (height_ < step_.minHeight)                                             \
+      FAIL(Status::StackUnderflow);                                            \
+    if (height_ > step_.maxHeight)                                             \
+      FAIL(Status::StackOverflow);                                             \
+    CHARGE(step_.gas);                                                         \
+    goto *kTable[op_];                                                         \
+  } while (0)
+#define NEXT()                                                                 \
+  do {                                                                         \
+    ++ip;                                                                      \
+    DISPATCH();                                                                \
+  } while (0)
+#define BINARY(Name, expr)                                                     \
+  H_##Name : {                                                                 \
     const Word &a = TOP, &b = SECOND;                                          \
     SECOND = (expr);                                                           \
     --sp;                                                                      \
-    ++ip;                                                                      \
-    break;                                                                     \
+    NEXT();                                                                    \
+  }
+#define PUSH_N(N)                                                              \
+  H_PUSH##N : {                                                                \
+    *sp++ = loadPush<N>(ip + 1);                                               \
+    ip += N + 1;                                                               \
+    DISPATCH();                                                                \
+  }
+#define DUP_N(N)                                                               \
+  H_DUP##N : {                                                                 \
+    *sp = sp[-N];                                                              \
+    ++sp;                                                                      \
+    NEXT();                                                                    \
+  }
+#define SWAP_N(N)                                                              \
+  H_SWAP##N : {                                                                \
+    std::swap(sp[-1], sp[-1 - N]);                                             \
+    NEXT();                                                                    \
+  }
+#define LOG_N(N)                                                               \
+  H_LOG##N : {                                                                 \
+    StepResult r_ = emitLog(f, gas, sp, N);                                    \
+    gas = r_.gas;                                                              \
+    if ((status = r_.status) != Status::Success)                               \
+      goto finish;                                                             \
+    sp -= 2 + N;                                                               \
+    NEXT();                                                                    \
   }
 
-  for (;;) {
-    const uint8_t op = *ip;
-    if constexpr (Tracing)
-      tracer->onInstruction(uint32_t(ip - code), op, gas, msg.depth,
-                            std::span<const Word>(base, size_t(sp - base)), f.memory.size(),
-                            f.gasRefund);
-    const StepInfo &step = kStepInfo[op];
-    const ptrdiff_t height = sp - base;
-    if (height < step.minHeight)
-      FAIL(Status::StackUnderflow);
-    if (height > step.maxHeight)
-      FAIL(Status::StackOverflow);
-    CHARGE(step.gas);
+  DISPATCH();
 
-    switch (op) {
-    case OP_STOP:
-      goto finish;
-    case OP_ADD:
-      BINARY(a + b)
-    case OP_MUL:
-      BINARY(a * b)
-    case OP_SUB:
-      BINARY(a - b)
-    case OP_DIV:
-      BINARY(udiv(a, b))
-    case OP_SDIV:
-      BINARY(sdiv(a, b))
-    case OP_MOD:
-      BINARY(urem(a, b))
-    case OP_SMOD:
-      BINARY(smod(a, b))
-    case OP_ADDMOD:
-      sp[-3] = addmod(TOP, SECOND, sp[-3]);
-      sp -= 2;
-      ++ip;
-      break;
-    case OP_MULMOD:
-      sp[-3] = mulmod(TOP, SECOND, sp[-3]);
-      sp -= 2;
-      ++ip;
-      break;
-    case OP_EXP:
-      CHARGE(50 * int64_t(SECOND.byteLength()));
-      BINARY(exp(a, b))
-    case OP_SIGNEXTEND:
-      BINARY(signextend(a, b))
-    case OP_LT:
-      BINARY(Word(a < b))
-    case OP_GT:
-      BINARY(Word(a > b))
-    case OP_SLT:
-      BINARY(Word(slt(a, b)))
-    case OP_SGT:
-      BINARY(Word(sgt(a, b)))
-    case OP_EQ:
-      BINARY(Word(a == b))
-    case OP_ISZERO:
-      TOP = Word(TOP.isZero());
-      ++ip;
-      break;
-    case OP_AND:
-      BINARY(a & b)
-    case OP_OR:
-      BINARY(a | b)
-    case OP_XOR:
-      BINARY(a ^ b)
-    case OP_NOT:
-      TOP = ~TOP;
-      ++ip;
-      break;
-    case OP_BYTE:
-      BINARY(byteAt(a, b))
-    case OP_SHL:
-      BINARY(shl(a, b))
-    case OP_SHR:
-      BINARY(shr(a, b))
-    case OP_SAR:
-      BINARY(sar(a, b))
+H_STOP:
+  goto finish;
+  BINARY(ADD, a + b)
+  BINARY(MUL, a * b)
+  BINARY(SUB, a - b)
+  BINARY(DIV, udiv(a, b))
+  BINARY(SDIV, sdiv(a, b))
+  BINARY(MOD, urem(a, b))
+  BINARY(SMOD, smod(a, b))
+H_ADDMOD:
+  sp[-3] = addmod(TOP, SECOND, sp[-3]);
+  sp -= 2;
+  NEXT();
+H_MULMOD:
+  sp[-3] = mulmod(TOP, SECOND, sp[-3]);
+  sp -= 2;
+  NEXT();
+H_EXP:
+  CHARGE(50 * int64_t(SECOND.byteLength()));
+  SECOND = exp(TOP, SECOND);
+  --sp;
+  NEXT();
+  BINARY(SIGNEXTEND, signextend(a, b))
+  BINARY(LT, Word(a < b))
+  BINARY(GT, Word(a > b))
+  BINARY(SLT, Word(slt(a, b)))
+  BINARY(SGT, Word(sgt(a, b)))
+  BINARY(EQ, Word(a == b))
+H_ISZERO:
+  TOP = Word(TOP.isZero());
+  NEXT();
+  BINARY(AND, a & b)
+  BINARY(OR, a | b)
+  BINARY(XOR, a ^ b)
+H_NOT:
+  TOP = ~TOP;
+  NEXT();
+  BINARY(BYTE, byteAt(a, b))
+  BINARY(SHL, shl(a, b))
+  BINARY(SHR, shr(a, b))
+  BINARY(SAR, sar(a, b))
 
-    case OP_KECCAK256: {
-      const Word &offset = TOP, &size = SECOND;
-      MEMORY(offset, size);
-      size_t n = size.isZero() ? 0 : size_t(size.low64());
-      CHARGE(6 * numWords(n));
-      Bytes32 h = keccak256(BytesView(n ? f.memory.data() + offset.low64() : nullptr, n));
-      SECOND = Word::fromBytes32(h);
-      --sp;
-      ++ip;
-      break;
-    }
+H_KECCAK256: {
+  const Word &offset = TOP, &size = SECOND;
+  MEMORY(offset, size);
+  size_t n = size.isZero() ? 0 : size_t(size.low64());
+  CHARGE(6 * numWords(n));
+  Bytes32 h = keccak256(BytesView(n ? f.memory.data() + offset.low64() : nullptr, n));
+  SECOND = Word::fromBytes32(h);
+  --sp;
+  NEXT();
+}
 
-    case OP_ADDRESS:
-      *sp++ = Word::fromAddress(msg.recipient);
-      ++ip;
-      break;
-    case OP_BALANCE: {
-      Address addr = TOP.toAddress();
-      if (host.accessAccount(addr) == AccessStatus::Cold)
-        CHARGE(kColdAccountSurcharge);
-      TOP = host.getBalance(addr);
-      ++ip;
-      break;
-    }
-    case OP_ORIGIN:
-      *sp++ = Word::fromAddress(host.getTxContext().origin);
-      ++ip;
-      break;
-    case OP_CALLER:
-      *sp++ = Word::fromAddress(msg.sender);
-      ++ip;
-      break;
-    case OP_CALLVALUE:
-      *sp++ = msg.value;
-      ++ip;
-      break;
-    case OP_CALLDATALOAD: {
-      uint8_t buf[32];
-      copyPadded(buf, msg.input, TOP, 32);
-      TOP = Word::fromBigEndian(buf);
-      ++ip;
-      break;
-    }
-    case OP_CALLDATASIZE:
-      *sp++ = Word(msg.input.size());
-      ++ip;
-      break;
-    case OP_CALLDATACOPY:
-    case OP_CODECOPY: {
-      const Word &memOff = TOP, &srcOff = SECOND, &size = sp[-3];
-      MEMORY(memOff, size);
-      size_t n = size.isZero() ? 0 : size_t(size.low64());
-      CHARGE(3 * numWords(n));
-      if (n)
-        copyPadded(f.memory.data() + memOff.low64(),
-                   op == OP_CALLDATACOPY ? msg.input : analysis.code(), srcOff, n);
-      sp -= 3;
-      ++ip;
-      break;
-    }
-    case OP_CODESIZE:
-      *sp++ = Word(analysis.codeSize());
-      ++ip;
-      break;
-    case OP_GASPRICE:
-      *sp++ = host.getTxContext().gasPrice;
-      ++ip;
-      break;
-    case OP_EXTCODESIZE: {
-      Address addr = TOP.toAddress();
-      if (host.accessAccount(addr) == AccessStatus::Cold)
-        CHARGE(kColdAccountSurcharge);
-      TOP = Word(host.getCodeSize(addr));
-      ++ip;
-      break;
-    }
-    case OP_EXTCODECOPY: {
-      Address addr = TOP.toAddress();
-      const Word &memOff = SECOND, &srcOff = sp[-3], &size = sp[-4];
-      MEMORY(memOff, size);
-      size_t n = size.isZero() ? 0 : size_t(size.low64());
-      CHARGE(3 * numWords(n));
-      if (host.accessAccount(addr) == AccessStatus::Cold)
-        CHARGE(kColdAccountSurcharge);
-      if (n) {
-        uint8_t *dst = f.memory.data() + memOff.low64();
-        size_t copied = srcOff.fitsUint64()
-                            ? host.copyCode(addr, size_t(srcOff.low64()), dst, n)
-                            : 0;
-        if (copied < n)
-          std::memset(dst + copied, 0, n - copied);
-      }
-      sp -= 4;
-      ++ip;
-      break;
-    }
-    case OP_RETURNDATASIZE:
-      *sp++ = Word(f.returnData.size());
-      ++ip;
-      break;
-    case OP_RETURNDATACOPY: {
-      const Word &memOff = TOP, &srcOff = SECOND, &size = sp[-3];
-      MEMORY(memOff, size);
-      // Reading past the end of the return data is an exceptional halt (EIP-211).
-      if (!srcOff.fitsUint64() || srcOff.low64() > f.returnData.size() ||
-          (!size.isZero() && size.low64() > f.returnData.size() - srcOff.low64()))
-        FAIL(Status::InvalidMemoryAccess);
-      size_t n = size.isZero() ? 0 : size_t(size.low64());
-      CHARGE(3 * numWords(n));
-      if (n)
-        std::memcpy(f.memory.data() + memOff.low64(), f.returnData.data() + srcOff.low64(),
-                    n);
-      sp -= 3;
-      ++ip;
-      break;
-    }
-    case OP_EXTCODEHASH: {
-      Address addr = TOP.toAddress();
-      if (host.accessAccount(addr) == AccessStatus::Cold)
-        CHARGE(kColdAccountSurcharge);
-      TOP = Word::fromBytes32(host.getCodeHash(addr));
-      ++ip;
-      break;
-    }
-
-    case OP_BLOCKHASH: {
-      const int64_t current = host.getTxContext().number;
-      const Word &n = TOP;
-      bool inRange = n.fitsUint64() && n.low64() < uint64_t(current) &&
-                     uint64_t(current) - n.low64() <= 256;
-      TOP = inRange ? Word::fromBytes32(host.getBlockHash(int64_t(n.low64()))) : Word{};
-      ++ip;
-      break;
-    }
-    case OP_COINBASE:
-      *sp++ = Word::fromAddress(host.getTxContext().coinbase);
-      ++ip;
-      break;
-    case OP_TIMESTAMP:
-      *sp++ = Word(uint64_t(host.getTxContext().timestamp));
-      ++ip;
-      break;
-    case OP_NUMBER:
-      *sp++ = Word(uint64_t(host.getTxContext().number));
-      ++ip;
-      break;
-    case OP_PREVRANDAO:
-      *sp++ = host.getTxContext().prevRandao;
-      ++ip;
-      break;
-    case OP_GASLIMIT:
-      *sp++ = Word(uint64_t(host.getTxContext().gasLimit));
-      ++ip;
-      break;
-    case OP_CHAINID:
-      *sp++ = host.getTxContext().chainId;
-      ++ip;
-      break;
-    case OP_SELFBALANCE:
-      *sp++ = host.getBalance(msg.recipient);
-      ++ip;
-      break;
-    case OP_BASEFEE:
-      *sp++ = host.getTxContext().baseFee;
-      ++ip;
-      break;
-    case OP_BLOBHASH: {
-      const auto &hashes = host.getTxContext().blobHashes;
-      TOP = TOP.fitsUint64() && TOP.low64() < hashes.size()
-                ? Word::fromBytes32(hashes[TOP.low64()])
-                : Word{};
-      ++ip;
-      break;
-    }
-    case OP_BLOBBASEFEE:
-      *sp++ = host.getTxContext().blobBaseFee;
-      ++ip;
-      break;
-
-    case OP_POP:
-      --sp;
-      ++ip;
-      break;
-    case OP_MLOAD: {
-      MEMORY(TOP, Word(32));
-      TOP = Word::fromBigEndian(f.memory.data() + TOP.low64());
-      ++ip;
-      break;
-    }
-    case OP_MSTORE: {
-      MEMORY(TOP, Word(32));
-      SECOND.toBigEndian(f.memory.data() + TOP.low64());
-      sp -= 2;
-      ++ip;
-      break;
-    }
-    case OP_MSTORE8: {
-      MEMORY(TOP, Word(1));
-      f.memory[TOP.low64()] = uint8_t(SECOND.low64());
-      sp -= 2;
-      ++ip;
-      break;
-    }
-    case OP_SLOAD: {
-      if (host.accessStorage(msg.recipient, TOP) == AccessStatus::Cold)
-        CHARGE(kColdSloadSurcharge);
-      TOP = host.getStorage(msg.recipient, TOP);
-      ++ip;
-      break;
-    }
-    case OP_SSTORE: {
-      if (msg.isStatic)
-        FAIL(Status::StaticModeViolation);
-      if (gas <= kSstoreSentry)
-        FAIL(Status::OutOfGas);
-      int64_t cost = 0;
-      if (host.accessStorage(msg.recipient, TOP) == AccessStatus::Cold)
-        cost = kColdSloadCost;
-      StorageCost sc = storageCost(host.setStorage(msg.recipient, TOP, SECOND));
-      CHARGE(cost + sc.gas);
-      f.gasRefund += sc.refund;
-      sp -= 2;
-      ++ip;
-      break;
-    }
-    case OP_JUMP: {
-      const Word &dest = TOP;
-      if (!dest.fitsUint64() || !analysis.isJumpdest(dest.low64()))
-        FAIL(Status::BadJumpDestination);
-      ip = code + dest.low64();
-      --sp;
-      break;
-    }
-    case OP_JUMPI: {
-      if (!SECOND.isZero()) {
-        const Word &dest = TOP;
-        if (!dest.fitsUint64() || !analysis.isJumpdest(dest.low64()))
-          FAIL(Status::BadJumpDestination);
-        ip = code + dest.low64();
-      } else {
-        ++ip;
-      }
-      sp -= 2;
-      break;
-    }
-    case OP_PC:
-      *sp++ = Word(uint64_t(ip - code));
-      ++ip;
-      break;
-    case OP_MSIZE:
-      *sp++ = Word(f.memory.size());
-      ++ip;
-      break;
-    case OP_GAS:
-      *sp++ = Word(uint64_t(gas));
-      ++ip;
-      break;
-    case OP_JUMPDEST:
-      ++ip;
-      break;
-    case OP_TLOAD:
-      TOP = host.getTransientStorage(msg.recipient, TOP);
-      ++ip;
-      break;
-    case OP_TSTORE:
-      if (msg.isStatic)
-        FAIL(Status::StaticModeViolation);
-      host.setTransientStorage(msg.recipient, TOP, SECOND);
-      sp -= 2;
-      ++ip;
-      break;
-    case OP_MCOPY: {
-      const Word &dst = TOP, &src = SECOND, &size = sp[-3];
-      if (!size.isZero()) {
-        MEMORY(src, size);
-        MEMORY(dst, size);
-        size_t n = size_t(size.low64());
-        CHARGE(3 * numWords(n));
-        std::memmove(f.memory.data() + dst.low64(), f.memory.data() + src.low64(), n);
-      }
-      sp -= 3;
-      ++ip;
-      break;
-    }
-    case OP_PUSH0:
-      *sp++ = Word{};
-      ++ip;
-      break;
-
-    case OP_PUSH1:
-      *sp++ = Word(ip[1]);
-      ip += 2;
-      break;
-    case OP_PUSH2 ... OP_PUSH32: {
-      const size_t n = op - OP_PUSH1 + 1;
-      uint8_t buf[32] = {};
-      std::memcpy(buf + 32 - n, ip + 1, n);
-      *sp++ = Word::fromBigEndian(buf);
-      ip += n + 1;
-      break;
-    }
-
-    case OP_DUP1 ... OP_DUP16: {
-      const int n = op - OP_DUP1 + 1;
-      *sp = sp[-n];
-      ++sp;
-      ++ip;
-      break;
-    }
-    case OP_SWAP1 ... OP_SWAP16: {
-      const int n = op - OP_SWAP1 + 1;
-      std::swap(sp[-1], sp[-1 - n]);
-      ++ip;
-      break;
-    }
-
-    case OP_LOG0 ... OP_LOG4: {
-      if (msg.isStatic)
-        FAIL(Status::StaticModeViolation);
-      const int numTopics = op - OP_LOG0;
-      const Word &offset = TOP, &size = SECOND;
-      MEMORY(offset, size);
-      size_t n = size.isZero() ? 0 : size_t(size.low64());
-      CHARGE(8 * int64_t(n));
-      Bytes32 topics[4];
-      for (int i = 0; i < numTopics; ++i)
-        topics[i] = sp[-3 - i].toBytes32();
-      host.emitLog(msg.recipient,
-                   BytesView(n ? f.memory.data() + offset.low64() : nullptr, n),
-                   std::span<const Bytes32>(topics, size_t(numTopics)));
-      sp -= 2 + numTopics;
-      ++ip;
-      break;
-    }
-
-    case OP_CREATE:
-    case OP_CREATE2: {
-      const int nargs = op == OP_CREATE2 ? 4 : 3;
-      Word args[4];
-      for (int i = 0; i < nargs; ++i)
-        args[i] = sp[-1 - i];
-      sp -= nargs;
-      if (!createInstruction(f, op, gas, args, *sp, status))
-        goto finish;
-      ++sp;
-      ++ip;
-      break;
-    }
-    case OP_CALL:
-    case OP_CALLCODE:
-    case OP_DELEGATECALL:
-    case OP_STATICCALL: {
-      const int nargs = (op == OP_CALL || op == OP_CALLCODE) ? 7 : 6;
-      Word args[7];
-      for (int i = 0; i < nargs; ++i)
-        args[i] = sp[-1 - i];
-      sp -= nargs;
-      if (!callInstruction(f, op, gas, args, *sp, status))
-        goto finish;
-      ++sp;
-      ++ip;
-      break;
-    }
-    case OP_RETURN:
-    case OP_REVERT: {
-      const Word &offset = TOP, &size = SECOND;
-      MEMORY(offset, size);
-      if (!size.isZero())
-        output.assign(f.memory.data() + offset.low64(),
-                      f.memory.data() + offset.low64() + size.low64());
-      status = op == OP_RETURN ? Status::Success : Status::Revert;
-      goto finish;
-    }
-    case OP_INVALID:
-      FAIL(Status::InvalidInstruction);
-    case OP_SELFDESTRUCT: {
-      if (msg.isStatic)
-        FAIL(Status::StaticModeViolation);
-      Address beneficiary = TOP.toAddress();
-      if (host.accessAccount(beneficiary) == AccessStatus::Cold)
-        CHARGE(kColdAccountCost);
-      if (!host.getBalance(msg.recipient).isZero() && !host.accountExists(beneficiary))
-        CHARGE(25000);
-      host.selfdestruct(msg.recipient, beneficiary);
-      goto finish;
-    }
-    default:
-      FAIL(Status::UndefinedInstruction);
-    }
+H_ADDRESS:
+  *sp++ = Word::fromAddress(msg.recipient);
+  NEXT();
+H_BALANCE: {
+  Address addr = TOP.toAddress();
+  if (host.accessAccount(addr) == AccessStatus::Cold)
+    CHARGE(kColdAccountSurcharge);
+  TOP = host.getBalance(addr);
+  NEXT();
+}
+H_ORIGIN:
+  *sp++ = Word::fromAddress(host.getTxContext().origin);
+  NEXT();
+H_CALLER:
+  *sp++ = Word::fromAddress(msg.sender);
+  NEXT();
+H_CALLVALUE:
+  *sp++ = msg.value;
+  NEXT();
+H_CALLDATALOAD: {
+  uint8_t buf[32];
+  copyPadded(buf, msg.input, TOP, 32);
+  TOP = Word::fromBigEndian(buf);
+  NEXT();
+}
+H_CALLDATASIZE:
+  *sp++ = Word(msg.input.size());
+  NEXT();
+H_CALLDATACOPY:
+H_CODECOPY: {
+  const Word &memOff = TOP, &srcOff = SECOND, &size = sp[-3];
+  MEMORY(memOff, size);
+  size_t n = size.isZero() ? 0 : size_t(size.low64());
+  CHARGE(3 * numWords(n));
+  if (n)
+    copyPadded(f.memory.data() + memOff.low64(),
+               *ip == OP_CALLDATACOPY ? msg.input : analysis.code(), srcOff, n);
+  sp -= 3;
+  NEXT();
+}
+H_CODESIZE:
+  *sp++ = Word(analysis.codeSize());
+  NEXT();
+H_GASPRICE:
+  *sp++ = host.getTxContext().gasPrice;
+  NEXT();
+H_EXTCODESIZE: {
+  Address addr = TOP.toAddress();
+  if (host.accessAccount(addr) == AccessStatus::Cold)
+    CHARGE(kColdAccountSurcharge);
+  TOP = Word(host.getCodeSize(addr));
+  NEXT();
+}
+H_EXTCODECOPY: {
+  Address addr = TOP.toAddress();
+  const Word &memOff = SECOND, &srcOff = sp[-3], &size = sp[-4];
+  MEMORY(memOff, size);
+  size_t n = size.isZero() ? 0 : size_t(size.low64());
+  CHARGE(3 * numWords(n));
+  if (host.accessAccount(addr) == AccessStatus::Cold)
+    CHARGE(kColdAccountSurcharge);
+  if (n) {
+    uint8_t *dst = f.memory.data() + memOff.low64();
+    size_t copied =
+        srcOff.fitsUint64() ? host.copyCode(addr, size_t(srcOff.low64()), dst, n) : 0;
+    if (copied < n)
+      std::memset(dst + copied, 0, n - copied);
   }
+  sp -= 4;
+  NEXT();
+}
+H_RETURNDATASIZE:
+  *sp++ = Word(f.returnData.size());
+  NEXT();
+H_RETURNDATACOPY: {
+  const Word &memOff = TOP, &srcOff = SECOND, &size = sp[-3];
+  MEMORY(memOff, size);
+  // Reading past the end of the return data is an exceptional halt (EIP-211).
+  if (!srcOff.fitsUint64() || srcOff.low64() > f.returnData.size() ||
+      (!size.isZero() && size.low64() > f.returnData.size() - srcOff.low64()))
+    FAIL(Status::InvalidMemoryAccess);
+  size_t n = size.isZero() ? 0 : size_t(size.low64());
+  CHARGE(3 * numWords(n));
+  if (n)
+    std::memcpy(f.memory.data() + memOff.low64(), f.returnData.data() + srcOff.low64(), n);
+  sp -= 3;
+  NEXT();
+}
+H_EXTCODEHASH: {
+  Address addr = TOP.toAddress();
+  if (host.accessAccount(addr) == AccessStatus::Cold)
+    CHARGE(kColdAccountSurcharge);
+  TOP = Word::fromBytes32(host.getCodeHash(addr));
+  NEXT();
+}
+
+H_BLOCKHASH: {
+  const int64_t current = host.getTxContext().number;
+  const Word &n = TOP;
+  bool inRange = n.fitsUint64() && n.low64() < uint64_t(current) &&
+                 uint64_t(current) - n.low64() <= 256;
+  TOP = inRange ? Word::fromBytes32(host.getBlockHash(int64_t(n.low64()))) : Word{};
+  NEXT();
+}
+H_COINBASE:
+  *sp++ = Word::fromAddress(host.getTxContext().coinbase);
+  NEXT();
+H_TIMESTAMP:
+  *sp++ = Word(uint64_t(host.getTxContext().timestamp));
+  NEXT();
+H_NUMBER:
+  *sp++ = Word(uint64_t(host.getTxContext().number));
+  NEXT();
+H_PREVRANDAO:
+  *sp++ = host.getTxContext().prevRandao;
+  NEXT();
+H_GASLIMIT:
+  *sp++ = Word(uint64_t(host.getTxContext().gasLimit));
+  NEXT();
+H_CHAINID:
+  *sp++ = host.getTxContext().chainId;
+  NEXT();
+H_SELFBALANCE:
+  *sp++ = host.getBalance(msg.recipient);
+  NEXT();
+H_BASEFEE:
+  *sp++ = host.getTxContext().baseFee;
+  NEXT();
+H_BLOBHASH: {
+  const auto &hashes = host.getTxContext().blobHashes;
+  TOP = TOP.fitsUint64() && TOP.low64() < hashes.size() ? Word::fromBytes32(hashes[TOP.low64()])
+                                                         : Word{};
+  NEXT();
+}
+H_BLOBBASEFEE:
+  *sp++ = host.getTxContext().blobBaseFee;
+  NEXT();
+
+H_POP:
+  --sp;
+  NEXT();
+H_MLOAD:
+  MEMORY(TOP, Word(32));
+  TOP = Word::fromBigEndian(f.memory.data() + TOP.low64());
+  NEXT();
+H_MSTORE:
+  MEMORY(TOP, Word(32));
+  SECOND.toBigEndian(f.memory.data() + TOP.low64());
+  sp -= 2;
+  NEXT();
+H_MSTORE8:
+  MEMORY(TOP, Word(1));
+  f.memory[TOP.low64()] = uint8_t(SECOND.low64());
+  sp -= 2;
+  NEXT();
+H_SLOAD:
+  if (host.accessStorage(msg.recipient, TOP) == AccessStatus::Cold)
+    CHARGE(kColdSloadSurcharge);
+  TOP = host.getStorage(msg.recipient, TOP);
+  NEXT();
+H_SSTORE: {
+  if (msg.isStatic)
+    FAIL(Status::StaticModeViolation);
+  if (gas <= kSstoreSentry)
+    FAIL(Status::OutOfGas);
+  int64_t cost = 0;
+  if (host.accessStorage(msg.recipient, TOP) == AccessStatus::Cold)
+    cost = kColdSloadCost;
+  StorageCost sc = storageCost(host.setStorage(msg.recipient, TOP, SECOND));
+  CHARGE(cost + sc.gas);
+  f.gasRefund += sc.refund;
+  sp -= 2;
+  NEXT();
+}
+H_JUMP: {
+  const Word &dest = TOP;
+  if (!dest.fitsUint64() || !analysis.isJumpdest(dest.low64()))
+    FAIL(Status::BadJumpDestination);
+  ip = code + dest.low64();
+  --sp;
+  DISPATCH();
+}
+H_JUMPI:
+  if (!SECOND.isZero()) {
+    const Word &dest = TOP;
+    if (!dest.fitsUint64() || !analysis.isJumpdest(dest.low64()))
+      FAIL(Status::BadJumpDestination);
+    ip = code + dest.low64();
+  } else {
+    ++ip;
+  }
+  sp -= 2;
+  DISPATCH();
+H_PC:
+  *sp++ = Word(uint64_t(ip - code));
+  NEXT();
+H_MSIZE:
+  *sp++ = Word(f.memory.size());
+  NEXT();
+H_GAS:
+  *sp++ = Word(uint64_t(gas));
+  NEXT();
+H_JUMPDEST:
+  NEXT();
+H_TLOAD:
+  TOP = host.getTransientStorage(msg.recipient, TOP);
+  NEXT();
+H_TSTORE:
+  if (msg.isStatic)
+    FAIL(Status::StaticModeViolation);
+  host.setTransientStorage(msg.recipient, TOP, SECOND);
+  sp -= 2;
+  NEXT();
+H_MCOPY: {
+  const Word &dst = TOP, &src = SECOND, &size = sp[-3];
+  if (!size.isZero()) {
+    MEMORY(src, size);
+    MEMORY(dst, size);
+    size_t n = size_t(size.low64());
+    CHARGE(3 * numWords(n));
+    std::memmove(f.memory.data() + dst.low64(), f.memory.data() + src.low64(), n);
+  }
+  sp -= 3;
+  NEXT();
+}
+H_PUSH0:
+  *sp++ = Word{};
+  NEXT();
+  PUSH_N(1) PUSH_N(2) PUSH_N(3) PUSH_N(4) PUSH_N(5) PUSH_N(6) PUSH_N(7) PUSH_N(8)
+  PUSH_N(9) PUSH_N(10) PUSH_N(11) PUSH_N(12) PUSH_N(13) PUSH_N(14) PUSH_N(15) PUSH_N(16)
+  PUSH_N(17) PUSH_N(18) PUSH_N(19) PUSH_N(20) PUSH_N(21) PUSH_N(22) PUSH_N(23) PUSH_N(24)
+  PUSH_N(25) PUSH_N(26) PUSH_N(27) PUSH_N(28) PUSH_N(29) PUSH_N(30) PUSH_N(31) PUSH_N(32)
+  DUP_N(1) DUP_N(2) DUP_N(3) DUP_N(4) DUP_N(5) DUP_N(6) DUP_N(7) DUP_N(8)
+  DUP_N(9) DUP_N(10) DUP_N(11) DUP_N(12) DUP_N(13) DUP_N(14) DUP_N(15) DUP_N(16)
+  SWAP_N(1) SWAP_N(2) SWAP_N(3) SWAP_N(4) SWAP_N(5) SWAP_N(6) SWAP_N(7) SWAP_N(8)
+  SWAP_N(9) SWAP_N(10) SWAP_N(11) SWAP_N(12) SWAP_N(13) SWAP_N(14) SWAP_N(15) SWAP_N(16)
+  LOG_N(0) LOG_N(1) LOG_N(2) LOG_N(3) LOG_N(4)
+
+H_CREATE:
+H_CREATE2: {
+  const uint8_t op = *ip;
+  const int nargs = op == OP_CREATE2 ? 4 : 3;
+  Word args[4];
+  for (int i = 0; i < nargs; ++i)
+    args[i] = sp[-1 - i];
+  sp -= nargs;
+  StepResult r = createInstruction(f, op, gas, args, *sp);
+  gas = r.gas;
+  if ((status = r.status) != Status::Success)
+    goto finish;
+  ++sp;
+  NEXT();
+}
+H_CALL:
+H_CALLCODE:
+H_DELEGATECALL:
+H_STATICCALL: {
+  const uint8_t op = *ip;
+  const int nargs = (op == OP_CALL || op == OP_CALLCODE) ? 7 : 6;
+  Word args[7];
+  for (int i = 0; i < nargs; ++i)
+    args[i] = sp[-1 - i];
+  sp -= nargs;
+  StepResult r = callInstruction(f, op, gas, args, *sp);
+  gas = r.gas;
+  if ((status = r.status) != Status::Success)
+    goto finish;
+  ++sp;
+  NEXT();
+}
+H_RETURN:
+H_REVERT: {
+  const Word &offset = TOP, &size = SECOND;
+  MEMORY(offset, size);
+  if (!size.isZero())
+    output.assign(f.memory.data() + offset.low64(),
+                  f.memory.data() + offset.low64() + size.low64());
+  status = *ip == OP_RETURN ? Status::Success : Status::Revert;
+  goto finish;
+}
+H_INVALID:
+  FAIL(Status::InvalidInstruction);
+H_SELFDESTRUCT: {
+  if (msg.isStatic)
+    FAIL(Status::StaticModeViolation);
+  Address beneficiary = TOP.toAddress();
+  if (host.accessAccount(beneficiary) == AccessStatus::Cold)
+    CHARGE(kColdAccountCost);
+  if (!host.getBalance(msg.recipient).isZero() && !host.accountExists(beneficiary))
+    CHARGE(25000);
+  host.selfdestruct(msg.recipient, beneficiary);
+  goto finish;
+}
+H_UNDEFINED:
+  FAIL(Status::UndefinedInstruction);
 
 finish:
   Result result;
@@ -610,7 +599,13 @@ finish:
 #undef FAIL
 #undef CHARGE
 #undef MEMORY
+#undef DISPATCH
+#undef NEXT
 #undef BINARY
+#undef PUSH_N
+#undef DUP_N
+#undef SWAP_N
+#undef LOG_N
 }
 
 } // namespace

@@ -87,9 +87,19 @@ bool State::warmAccount(const Address &addr) {
 }
 
 bool State::warmSlot(const Address &addr, const Word &key) {
-  if (!warmSlots_.insert(SlotKey{addr, key}).second)
+  if (Account *acc = find(addr)) {
+    StorageSlot &slot = acc->storage[key];
+    if (slot.warm)
+      return true;
+    if (!warmOrphanSlots_.empty() && warmOrphanSlots_.contains(SlotKey{addr, key}))
+      return true;
+    slot.warm = true;
+    journal_.emplace_back(WarmSlot{addr, key});
+    return false;
+  }
+  if (!warmOrphanSlots_.insert(SlotKey{addr, key}).second)
     return true;
-  journal_.emplace_back(WarmSlot{addr, key});
+  journal_.emplace_back(WarmOrphanSlot{addr, key});
   return false;
 }
 
@@ -122,7 +132,9 @@ void State::rollback(size_t checkpoint) noexcept {
           else if constexpr (std::is_same_v<T, WarmAccount>)
             warmAccounts_.erase(e.addr);
           else if constexpr (std::is_same_v<T, WarmSlot>)
-            warmSlots_.erase(SlotKey{e.addr, e.key});
+            accounts_[e.addr].storage[e.key].warm = false;
+          else if constexpr (std::is_same_v<T, WarmOrphanSlot>)
+            warmOrphanSlots_.erase(SlotKey{e.addr, e.key});
           else if constexpr (std::is_same_v<T, LogAdded>)
             logs_.pop_back();
         },
@@ -145,13 +157,14 @@ void State::finalizeTransaction() {
         slot = acc.storage.erase(slot);
       } else {
         slot->second.original = slot->second.current;
+        slot->second.warm = false;
         ++slot;
       }
     }
     ++it;
   }
   warmAccounts_.clear();
-  warmSlots_.clear();
+  warmOrphanSlots_.clear();
   journal_.clear();
 }
 

@@ -22,6 +22,7 @@ namespace metis::state {
 struct StorageSlot {
   Word current{};
   Word original{}; ///< Value at the start of the transaction (EIP-2200).
+  bool warm = false; ///< Accessed in this transaction (EIP-2929).
 };
 
 struct Account {
@@ -102,10 +103,11 @@ private:
   struct FlagChange { Address addr; bool Account::*flag; bool prev; };
   struct WarmAccount { Address addr; };
   struct WarmSlot { Address addr; Word key; };
+  struct WarmOrphanSlot { Address addr; Word key; };
   struct LogAdded {};
   using Entry = std::variant<BalanceChange, NonceChange, CodeChange, StorageChange,
                              TransientChange, AccountCreated, FlagChange, WarmAccount,
-                             WarmSlot, LogAdded>;
+                             WarmSlot, WarmOrphanSlot, LogAdded>;
 
   struct SlotKey {
     Address addr;
@@ -122,7 +124,10 @@ private:
 
   std::unordered_map<Address, Account> accounts_;
   std::unordered_set<Address> warmAccounts_;
-  std::unordered_set<SlotKey, SlotKeyHash> warmSlots_;
+  /// Warm slots of accounts that do not exist (yet): access-list entries for addresses a
+  /// transaction may create. Slots of existing accounts carry their own flag, which keeps
+  /// the hot SLOAD path to one hash lookup.
+  std::unordered_set<SlotKey, SlotKeyHash> warmOrphanSlots_;
   std::vector<Log> logs_;
   std::vector<Entry> journal_;
 };

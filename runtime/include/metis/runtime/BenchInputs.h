@@ -1,0 +1,115 @@
+//===- BenchInputs.h - Benchmark inputs and runner --------------*- C++ -*-===//
+//
+// The benchmark inputs of ../shared/bench: evmone's legacy `<name>.bin-runtime`
+// and
+// `<name>.inputs` files, and the revmc benches listed in `manifest.json` that
+// need nothing but their own code. `Runner` executes one of them directly as a
+// top-level call (no deployment, no transaction), the way evmone's benchmark
+// harness does. metis-bench times it; the unit tests check its outputs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef METIS_RUNTIME_BENCHINPUTS_H
+#define METIS_RUNTIME_BENCHINPUTS_H
+
+#include "metis/runtime/StateHost.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace metis::bench {
+
+/// Input that could not be read, with the file and line at fault.
+struct BenchError {
+  std::string message;
+};
+
+template <typename T> using Expected = std::variant<T, BenchError>;
+
+/// Decodes evmone's hex notation: whitespace is ignored and `(N x HEX)`
+/// (written `(NxHEX)`) stands for HEX repeated N times. Errors give the 1-based
+/// column.
+Expected<Bytes> parseHexNotation(std::string_view text);
+
+/// One record of an `.inputs` file.
+struct InputCase {
+  std::string name;
+  Bytes input;
+  /// Absent when the file leaves it empty.
+  std::optional<Bytes> expectedOutput;
+};
+
+/// Parses an `.inputs` file: records of three lines (name, input, expected
+/// output) separated by blank lines. `fileName` only labels errors.
+Expected<std::vector<InputCase>> parseInputs(std::string_view text,
+                                             std::string_view fileName);
+
+/// One contract run on one input.
+struct BenchCase {
+  std::string group; ///< "main", "micro" (evmone-legacy) or "revmc".
+  std::string name;  ///< The contract, e.g. "snailtracer".
+  std::string caseName;
+  std::shared_ptr<const Bytes> code;
+  Address contract; ///< Where the code lives (the recipient).
+  Address sender;
+  Bytes input;
+  int64_t gas = 0; ///< The frame's gas limit.
+  /// Revert for calldata that selects no function of a contract without a
+  /// fallback.
+  Status expectedStatus = Status::Success;
+  std::optional<Bytes> expectedOutput;
+  std::optional<int64_t> expectedGasUsed;
+
+  /// "main/snailtracer/benchmark".
+  std::string id() const { return group + "/" + name + "/" + caseName; }
+};
+
+/// Every case of `<dir>/{main,micro}/*.inputs` with its `.bin-runtime`, in name
+/// order. Code without an `.inputs` file (analysis-only) is left out.
+Expected<std::vector<BenchCase>>
+loadEvmoneLegacy(const std::filesystem::path &dir);
+
+/// The revmc benches of `<dir>/manifest.json` that run on their own code alone:
+/// two accounts in the pre-state (sender and target) and no pre-seeded storage.
+/// Each gives a case "default" with the manifest's calldata and, where an
+/// earlier upstream runner used other calldata, a case "legacy" with that (it
+/// is empty there, and the contracts revert on it).
+Expected<std::vector<BenchCase>> loadRevmc(const std::filesystem::path &dir);
+
+/// Runs a case's code as a depth-0 CALL from a funded sender to the contract,
+/// over a State holding just those two accounts. Sender, contract, coinbase and
+/// precompiles are warm, as in a transaction. Each run is rolled back to the
+/// pre-state through the journal, so a contract that writes storage sees the
+/// same state every time without copying the State.
+class Runner {
+public:
+  /// `c` must outlive the runner: its code and input are not copied.
+  explicit Runner(const BenchCase &c);
+  Runner(const Runner &) = delete;
+  Runner &operator=(const Runner &) = delete;
+
+  Result run() noexcept;
+  int64_t gasUsed(const Result &r) const noexcept {
+    return msg_.gas - r.gasLeft;
+  }
+
+private:
+  const BenchCase &case_;
+  CodeAnalysis analysis_;
+  state::State state_;
+  state::BlockInfo block_;
+  std::unique_ptr<state::StateHost> host_;
+  Message msg_;
+  size_t checkpoint_ = 0;
+};
+
+/// Why `r` does not meet the case's expectations (status, output, gas), or
+/// nullopt.
+std::optional<std::string> checkResult(const BenchCase &c, const Result &r,
+                                       int64_t gasUsed);
+
+} // namespace metis::bench
+
+#endif // METIS_RUNTIME_BENCHINPUTS_H
