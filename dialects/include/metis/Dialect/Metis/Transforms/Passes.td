@@ -1,0 +1,35 @@
+//===- Passes.td - metis dialect passes --------------------*- tablegen -*-===//
+#ifndef METIS_DIALECT_METIS_TRANSFORMS_PASSES_TD
+#define METIS_DIALECT_METIS_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def MergeGasCharges : Pass<"metis-merge-gas-charges", "::metis::ContractOp"> {
+  let summary = "Merge the static gas charges of a block into its first charge";
+  let description = [{
+    Passes that fuse or split blocks leave several `metis.gas.charge` ops in one block. This
+    pass sums them into the first, and adds each moved amount to the `prepaid` attribute of
+    every gas-observing op (GAS, SSTORE, the CALL family, CREATE*) it moves across, so those
+    ops still see the gas instruction-by-instruction charging would leave. Charging early is
+    otherwise unobservable: running out of gas anywhere in a frame consumes all of it and
+    reverts the frame.
+  }];
+}
+
+def FuseJumpIZero : Pass<"metis-fuse-jumpi-zero", "::metis::ContractOp"> {
+  let summary = "Fuse ISZERO + JUMPI into metis.jumpi.zero";
+  let description = [{
+    Rewrites `metis.jumpi (metis.iszero %x)` into `metis.jumpi.zero %x`, the shape of every
+    Solidity `if` and `require`, keeping a fused location of both instructions.
+  }];
+}
+
+def FuseSelector : Pass<"metis-fuse-selector", "::metis::ContractOp"> {
+  let summary = "Fuse shr(224, calldataload(0)) into metis.selector";
+  let description = [{
+    Recognises the function-selector load every Solidity and Vyper dispatcher starts with and
+    replaces it with `metis.selector`, keeping a fused location of the instructions.
+  }];
+}
+
+#endif // METIS_DIALECT_METIS_TRANSFORMS_PASSES_TD
