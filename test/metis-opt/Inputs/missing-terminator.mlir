@@ -1,0 +1,3 @@
+metis.contract @c attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %c = metis.constant 1
+}
