@@ -1,14 +1,21 @@
 //===- metisc.cpp - The metis compiler driver -------------------------------===//
 //
+// metisc INPUT [-o OUT] [--emit=mlir] [--input-format=hex|bin] [--mlir-print-debuginfo]
+//        [--stats] [--name NAME]
+//   lifts bytecode to the metis dialect and prints it (lowering to native code comes later).
 // metisc run INPUT [--calldata HEX] [--gas N] [--engine interp] [--json] [--repeat N]
+//   runs bytecode as a call from a default sender against a state holding only that code,
+//   and prints status, gas used and output.
 //
-// Runs bytecode as a call from a default sender against a state holding only that code, and
-// prints status, gas used, output and logs. INPUT is hex (0x optional, whitespace ignored,
-// `(Nx<hex>)` repetition allowed) or raw bytes with --input-format=bin; `-` reads stdin.
-// Compilation (--emit=mlir, obj, so) joins in later issues.
+// INPUT is hex (0x optional, whitespace ignored, `(Nx<hex>)` repetition allowed) or raw bytes
+// with --input-format=bin; `-` reads stdin. Errors name the file (and the offset).
 //
 //===----------------------------------------------------------------------===//
+#include "metis/Frontend/Lift.h"
 #include "metis/runtime/BenchInputs.h"
+
+#include "mlir/IR/Verifier.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -21,6 +28,9 @@
 using namespace metis;
 
 namespace {
+
+/// Reads INPUT and decodes it to bytecode; on failure prints one error naming the file.
+std::optional<Bytes> loadCode(const std::string &path, const std::string &format);
 
 struct RunOptions {
   std::string input;
@@ -53,26 +63,14 @@ int runCommand(const RunOptions &opts) {
     fmt::print(stderr, "error: unknown engine '{}' (available: interp)\n", opts.engine);
     return 2;
   }
-  std::string error;
-  auto text = readInput(opts.input, error);
-  if (!text) {
-    fmt::print(stderr, "{}\n", error);
-    return 1;
-  }
   bench::BenchCase c;
   c.group = "metisc";
   c.name = opts.input;
   c.caseName = "run";
-  if (opts.inputFormat == "bin") {
-    c.code = std::make_shared<const Bytes>(text->begin(), text->end());
-  } else {
-    auto code = bench::parseHexNotation(*text);
-    if (auto *e = std::get_if<bench::BenchError>(&code)) {
-      fmt::print(stderr, "error: {}: {}\n", opts.input, e->message);
-      return 1;
-    }
-    c.code = std::make_shared<const Bytes>(std::move(std::get<Bytes>(code)));
-  }
+  auto code = loadCode(opts.input, opts.inputFormat);
+  if (!code)
+    return 1;
+  c.code = std::make_shared<const Bytes>(std::move(*code));
   auto calldata = bench::parseHexNotation(opts.calldata);
   if (auto *e = std::get_if<bench::BenchError>(&calldata)) {
     fmt::print(stderr, "error: --calldata: {}\n", e->message);
@@ -104,9 +102,96 @@ int runCommand(const RunOptions &opts) {
   return result.status == Status::Success ? 0 : 3;
 }
 
+std::optional<Bytes> loadCode(const std::string &path, const std::string &format) {
+  std::string error;
+  auto text = readInput(path, error);
+  if (!text) {
+    fmt::print(stderr, "{}\n", error);
+    return std::nullopt;
+  }
+  Bytes code;
+  if (format == "bin") {
+    code.assign(text->begin(), text->end());
+  } else {
+    auto hex = bench::parseHexNotation(*text);
+    if (auto *e = std::get_if<bench::BenchError>(&hex)) {
+      fmt::print(stderr, "error: {}: {}\n", path, e->message);
+      return std::nullopt;
+    }
+    code = std::move(std::get<Bytes>(hex));
+  }
+  if (code.empty()) {
+    fmt::print(stderr, "error: {}: empty input: no bytecode\n", path);
+    return std::nullopt;
+  }
+  return code;
+}
+
+struct CompileOptions {
+  std::string input;
+  std::string output = "-";
+  std::string emit = "mlir";
+  std::string inputFormat = "hex";
+  std::string name;
+  bool debugInfo = false;
+  bool stats = false;
+};
+
+int compileCommand(const CompileOptions &opts) {
+  auto code = loadCode(opts.input, opts.inputFormat);
+  if (!code)
+    return 1;
+  frontend::ContractAnalysis analysis(*code);
+  if (opts.stats)
+    fmt::print(stderr, "{}: {}\n", opts.input, frontend::formatStats(analysis.stats()));
+
+  mlir::MLIRContext ctx;
+  frontend::LiftOptions lift;
+  lift.name = opts.name.empty() ? (opts.input == "-" ? "stdin" : opts.input) : opts.name;
+  if (opts.name.empty()) {
+    size_t slash = lift.name.find_last_of('/');
+    if (slash != std::string::npos)
+      lift.name = lift.name.substr(slash + 1);
+  }
+  auto module = frontend::liftToModule(ctx, analysis, lift);
+  if (mlir::failed(mlir::verify(*module))) {
+    fmt::print(stderr, "error: {}: internal error: the lifted IR does not verify\n", opts.input);
+    return 1;
+  }
+  std::error_code ec;
+  llvm::raw_fd_ostream out(opts.output, ec);
+  if (ec) {
+    fmt::print(stderr, "error: {}: cannot write: {}\n", opts.output, ec.message());
+    return 1;
+  }
+  mlir::OpPrintingFlags flags;
+  if (opts.debugInfo)
+    flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
+  module->print(out, flags);
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
+  // `metisc run ...` runs; anything else compiles.
+  if (argc < 2 || std::string_view(argv[1]) != "run") {
+    CLI::App app{"metisc: lift EVM bytecode to the metis dialect (and, later, compile it)."};
+    CompileOptions opts;
+    app.add_option("input", opts.input, "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
+        ->required();
+    app.add_option("-o", opts.output, "output file (default: stdout)");
+    app.add_option("--emit", opts.emit, "what to produce")->check(CLI::IsMember({"mlir"}));
+    app.add_option("--input-format", opts.inputFormat, "hex or bin")
+        ->check(CLI::IsMember({"hex", "bin"}));
+    app.add_option("--name", opts.name, "contract name for the symbol and locations (default: the file name)");
+    app.add_flag("--mlir-print-debuginfo", opts.debugInfo, "print locations (bytecode offsets)");
+    app.add_flag("--stats", opts.stats, "print the analysis statistics to stderr");
+    app.footer("Run bytecode with: metisc run INPUT [--calldata HEX] [--gas N] [--json]");
+    CLI11_PARSE(app, argc, argv);
+    return compileCommand(opts);
+  }
+
   CLI::App app{"metis: compile and run EVM bytecode."};
   app.require_subcommand(1);
   RunOptions run;

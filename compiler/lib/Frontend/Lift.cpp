@@ -1,0 +1,391 @@
+//===- Lift.cpp - Bytecode to the metis dialect -----------------------------===//
+#include "metis/Frontend/Lift.h"
+#include "metis/runtime/Keccak.h"
+#include "metis/runtime/Word.h"
+#include "metis/runtime/Opcodes.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <cctype>
+
+using namespace mlir;
+
+namespace metis::frontend {
+
+namespace {
+
+/// The metis op for a generic instruction (same arity as the opcode table).
+std::string opNameFor(uint8_t opcode) {
+  std::string name = "metis.";
+  for (char c : kOpcodeTraits[opcode].name)
+    name += char(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+bool observesGas(uint8_t op) {
+  switch (op) {
+  case OP_SSTORE:
+  case OP_CALL:
+  case OP_CALLCODE:
+  case OP_DELEGATECALL:
+  case OP_STATICCALL:
+  case OP_CREATE:
+  case OP_CREATE2:
+    return true;
+  default:
+    return false;
+  }
+}
+
+class Lifter {
+public:
+  Lifter(ModuleOp module, const ContractAnalysis &analysis, const LiftOptions &options)
+      : ctx(module.getContext()), builder(ctx), analysis(analysis), options(options),
+        word(getWordType(ctx)), module(module) {}
+
+  ContractOp run();
+
+private:
+  Location locAt(uint64_t pc) {
+    return FileLineColLoc::get(ctx, options.name, unsigned(pc), 0);
+  }
+  Value constant(const Word &w, Location loc) {
+    return builder.create<ConstantOp>(loc, APInt(256, ArrayRef<uint64_t>(w.limbs, 4)));
+  }
+  Value constant(uint64_t v, Location loc) { return constant(Word(v), loc); }
+
+  void liftBlock(uint32_t index);
+  /// Makes at least `n` words available as SSA values, popping the deficit from memory.
+  void ensure(size_t n, Location loc);
+  Value pop(Location loc) {
+    ensure(1, loc);
+    Value v = stack.back();
+    stack.pop_back();
+    return v;
+  }
+  /// Where a branch to analysis block `s` goes and with what arguments; spills the words
+  /// below `s`'s window to memory first. `inPlace`: the spill may go into the current block
+  /// (an unconditional jump); otherwise a new edge block does it.
+  std::pair<Block *, SmallVector<Value>> edgeTo(uint32_t s, bool inPlace, Location loc);
+  void emitJump(const BasicBlock &b, Value target, Location loc);
+  Block *badJumpBlock();
+  Block *landingPad(uint32_t s);
+  Block *newBlock() {
+    Block *block = new Block();
+    body->push_back(block);
+    return block;
+  }
+
+  MLIRContext *ctx;
+  OpBuilder builder;
+  const ContractAnalysis &analysis;
+  const LiftOptions &options;
+  Type word;
+  ModuleOp module;
+  Region *body = nullptr;
+  std::vector<Block *> blockFor; ///< MLIR block of each reachable analysis block.
+  llvm::DenseMap<uint32_t, Block *> landingPads;
+  Block *badJump = nullptr;
+  /// The SSA part of the EVM stack while lifting a block; back() is the top.
+  SmallVector<Value> stack;
+};
+
+ContractOp Lifter::run() {
+  BytesView code = analysis.code();
+  Bytes32 hash = keccak256(code);
+  builder.setInsertionPointToEnd(module.getBody());
+  auto contract = builder.create<ContractOp>(
+      FileLineColLoc::get(ctx, options.name, 0, 0), symbolNameFor(options.name),
+      "0x" + toHex(hash), int64_t(code.size()));
+  body = &contract.getBody();
+  const auto &blocks = analysis.blocks();
+
+  // A region's entry block cannot be a branch target; give it a trampoline if offset 0 is.
+  bool entryIsTarget = false;
+  for (const BasicBlock &b : blocks)
+    if (b.reachable)
+      for (uint32_t s : b.successors)
+        entryIsTarget |= s == 0;
+  if (!blocks.empty())
+    entryIsTarget |= blocks[0].dispatchTarget;
+  Block *trampoline = nullptr;
+  if (entryIsTarget || blocks.empty())
+    trampoline = newBlock();
+
+  blockFor.assign(blocks.size(), nullptr);
+  for (uint32_t i = 0; i < blocks.size(); ++i) {
+    if (!blocks[i].reachable)
+      continue;
+    Block *block = newBlock();
+    for (int32_t k = 0; k < blocks[i].window; ++k)
+      block->addArgument(word, locAt(blocks[i].begin));
+    blockFor[i] = block;
+  }
+  if (blocks.empty()) {
+    builder.setInsertionPointToEnd(trampoline);
+    builder.create<StopOp>(FileLineColLoc::get(ctx, options.name, 0, 0));
+    return contract;
+  }
+  if (trampoline) {
+    builder.setInsertionPointToEnd(trampoline);
+    builder.create<JumpOp>(locAt(0), ValueRange(), blockFor[0]);
+  }
+  for (uint32_t i = 0; i < blocks.size(); ++i)
+    if (blocks[i].reachable)
+      liftBlock(i);
+  return contract;
+}
+
+void Lifter::ensure(size_t n, Location loc) {
+  if (stack.size() >= n)
+    return;
+  size_t deficit = n - stack.size();
+  auto popOp = builder.create<StackPopOp>(loc, SmallVector<Type>(deficit, word));
+  stack.insert(stack.begin(), popOp.getResults().begin(), popOp.getResults().end());
+}
+
+Block *Lifter::badJumpBlock() {
+  if (!badJump) {
+    OpBuilder::InsertionGuard guard(builder);
+    badJump = newBlock();
+    builder.setInsertionPointToEnd(badJump);
+    builder.create<TrapOp>(FileLineColLoc::get(ctx, options.name, 0, 0),
+                           TrapReason::BadJumpDestination);
+  }
+  return badJump;
+}
+
+Block *Lifter::landingPad(uint32_t s) {
+  const BasicBlock &target = analysis.blocks()[s];
+  if (target.window == 0)
+    return blockFor[s];
+  Block *&pad = landingPads[s];
+  if (!pad) {
+    OpBuilder::InsertionGuard guard(builder);
+    pad = newBlock();
+    builder.setInsertionPointToEnd(pad);
+    Location loc = locAt(target.begin);
+    // Entered with the whole stack in memory: check it holds the window before popping.
+    builder.create<StackCheckOp>(loc, target.window, 0);
+    auto popOp = builder.create<StackPopOp>(loc, SmallVector<Type>(target.window, word));
+    builder.create<JumpOp>(loc, popOp.getResults(), blockFor[s]);
+  }
+  return pad;
+}
+
+std::pair<Block *, SmallVector<Value>> Lifter::edgeTo(uint32_t s, bool inPlace, Location loc) {
+  size_t window = size_t(analysis.blocks()[s].window);
+  assert(stack.size() >= window && "a successor's window exceeds what reaches it");
+  size_t spill = stack.size() - window;
+  SmallVector<Value> args(stack.end() - window, stack.end());
+  if (spill == 0)
+    return {blockFor[s], args};
+  SmallVector<Value> spilled(stack.begin(), stack.begin() + spill);
+  if (inPlace) {
+    builder.create<StackPushOp>(loc, spilled);
+    return {blockFor[s], args};
+  }
+  OpBuilder::InsertionGuard guard(builder);
+  Block *edge = newBlock();
+  builder.setInsertionPointToEnd(edge);
+  builder.create<StackPushOp>(loc, spilled);
+  builder.create<JumpOp>(loc, args, blockFor[s]);
+  return {edge, {}};
+}
+
+/// The taken side of JUMP or JUMPI, with `target` popped: a branch to one static target, a
+/// compare chain over a known set, or a dispatch.
+void Lifter::emitJump(const BasicBlock &b, Value target, Location loc) {
+  if (b.jump == JumpKind::Dynamic) {
+    // Everything goes through memory across a dynamic jump.
+    if (!stack.empty())
+      builder.create<StackPushOp>(loc, stack);
+    SmallVector<int64_t> offsets;
+    SmallVector<Block *> dests;
+    for (uint32_t s : analysis.dispatchTargets()) {
+      offsets.push_back(analysis.blocks()[s].begin);
+      dests.push_back(landingPad(s));
+    }
+    builder.create<DispatchOp>(loc, target, builder.getDenseI64ArrayAttr(offsets),
+                               badJumpBlock(), dests);
+    return;
+  }
+  if (b.targets.empty()) {
+    builder.create<TrapOp>(loc, TrapReason::BadJumpDestination);
+    return;
+  }
+  if (b.targets.size() == 1 && b.invalidTargets.empty()) {
+    auto [dest, args] = edgeTo(b.targets[0], /*inPlace=*/true, loc);
+    builder.create<JumpOp>(loc, args, dest);
+    return;
+  }
+  // A known set (the return addresses of an internal function): compare and branch; values
+  // outside the set, which the analysis proves impossible, trap.
+  for (uint32_t s : b.targets) {
+    Value isTarget = builder.create<EqOp>(loc, target,
+                                          constant(uint64_t(analysis.blocks()[s].begin), loc));
+    auto [dest, args] = edgeTo(s, /*inPlace=*/false, loc);
+    Block *next = newBlock();
+    builder.create<JumpIOp>(loc, isTarget, args, ValueRange(), dest, next);
+    builder.setInsertionPointToEnd(next);
+  }
+  builder.create<TrapOp>(loc, TrapReason::BadJumpDestination);
+}
+
+void Lifter::liftBlock(uint32_t index) {
+  const BasicBlock &b = analysis.blocks()[index];
+  Block *block = blockFor[index];
+  builder.setInsertionPointToEnd(block);
+  stack.assign(block->getArguments().begin(), block->getArguments().end());
+  Location blockLoc = locAt(b.begin);
+
+  if (b.required > b.window || b.growth > 0)
+    builder.create<StackCheckOp>(blockLoc, b.required, b.growth);
+  if (b.staticGas > 0)
+    builder.create<GasChargeOp>(blockLoc, b.staticGas);
+
+  const auto &insts = analysis.instructions();
+  int64_t gasAfter = b.staticGas; // static gas of this and the later instructions
+  for (uint32_t i = b.firstInst; i < b.firstInst + b.numInsts; ++i) {
+    const Instruction &inst = insts[i];
+    const uint8_t op = inst.opcode;
+    const OpcodeTraits &t = kOpcodeTraits[op];
+    Location loc = locAt(inst.pc);
+    gasAfter -= t.staticGas;
+
+    if (op >= OP_PUSH1 && op <= OP_PUSH32) {
+      size_t n = t.immediateSize;
+      uint8_t buf[32] = {};
+      std::copy(inst.immediate.begin(), inst.immediate.end(), buf + 32 - n);
+      stack.push_back(constant(Word::fromBigEndian(buf), loc));
+      continue;
+    }
+    if (op == OP_PUSH0) {
+      stack.push_back(constant(0, loc));
+      continue;
+    }
+    if (op >= OP_DUP1 && op <= OP_DUP16) {
+      size_t n = op - OP_DUP1 + 1;
+      ensure(n, loc);
+      stack.push_back(stack[stack.size() - n]);
+      continue;
+    }
+    if (op >= OP_SWAP1 && op <= OP_SWAP16) {
+      size_t n = op - OP_SWAP1 + 1;
+      ensure(n + 1, loc);
+      std::swap(stack[stack.size() - 1], stack[stack.size() - 1 - n]);
+      continue;
+    }
+    switch (op) {
+    case OP_POP:
+      pop(loc);
+      continue;
+    case OP_JUMPDEST:
+      continue;
+    case OP_PC:
+      stack.push_back(builder.create<PcOp>(loc, int64_t(inst.pc)));
+      continue;
+    case OP_GAS:
+      stack.push_back(builder.create<GasOp>(loc, gasAfter));
+      continue;
+    case OP_JUMP: {
+      Value target = pop(loc);
+      emitJump(b, target, loc);
+      return;
+    }
+    case OP_JUMPI: {
+      Value target = pop(loc);
+      Value cond = pop(loc);
+      Block *taken;
+      SmallVector<Value> takenArgs;
+      if (b.jump == JumpKind::Static && b.targets.size() == 1 && b.invalidTargets.empty()) {
+        std::tie(taken, takenArgs) = edgeTo(b.targets[0], /*inPlace=*/false, loc);
+      } else if (b.jump == JumpKind::Static && b.targets.empty()) {
+        taken = badJumpBlock();
+      } else {
+        OpBuilder::InsertionGuard guard(builder);
+        taken = newBlock();
+        builder.setInsertionPointToEnd(taken);
+        SmallVector<Value> saved = stack;
+        emitJump(b, target, loc);
+        stack = saved;
+      }
+      Block *fallthrough;
+      SmallVector<Value> fallArgs;
+      if (b.end < analysis.code().size()) {
+        std::tie(fallthrough, fallArgs) = edgeTo(index + 1, /*inPlace=*/false, loc);
+      } else {
+        OpBuilder::InsertionGuard guard(builder);
+        fallthrough = newBlock();
+        builder.setInsertionPointToEnd(fallthrough);
+        builder.create<StopOp>(loc);
+      }
+      builder.create<JumpIOp>(loc, cond, takenArgs, fallArgs, taken, fallthrough);
+      return;
+    }
+    default:
+      break;
+    }
+    if (!t.defined) {
+      builder.create<TrapOp>(loc, TrapReason::UndefinedInstruction);
+      return;
+    }
+
+    // A generic instruction: operands in stack order, top first.
+    ensure(t.stackIn, loc);
+    SmallVector<Value> operands;
+    for (unsigned k = 0; k < t.stackIn; ++k)
+      operands.push_back(stack[stack.size() - 1 - k]);
+    stack.resize(stack.size() - t.stackIn);
+    bool isLog = op >= OP_LOG0 && op <= OP_LOG4;
+    OperationState state(loc, isLog ? "metis.log" : opNameFor(op));
+    state.addOperands(operands);
+    state.addTypes(SmallVector<Type>(t.stackOut, word));
+    if (observesGas(op) && gasAfter > 0)
+      state.addAttribute("prepaid", builder.getI64IntegerAttr(gasAfter));
+    Operation *created = builder.create(state);
+    for (Value result : created->getResults())
+      stack.push_back(result);
+    if (created->hasTrait<OpTrait::IsTerminator>())
+      return;
+  }
+
+  // The block runs into the next one, or off the end of the code.
+  Location endLoc = locAt(b.end == 0 ? 0 : b.end - 1);
+  if (b.exit == BlockExit::FallThrough && b.end < analysis.code().size()) {
+    auto [dest, args] = edgeTo(index + 1, /*inPlace=*/true, endLoc);
+    builder.create<JumpOp>(endLoc, args, dest);
+  } else {
+    builder.create<StopOp>(endLoc);
+  }
+}
+
+} // namespace
+
+std::string symbolNameFor(std::string_view fileName) {
+  size_t slash = fileName.find_last_of('/');
+  if (slash != std::string_view::npos)
+    fileName.remove_prefix(slash + 1);
+  size_t dot = fileName.find('.');
+  std::string name(fileName.substr(0, dot));
+  for (char &c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
+      c = '_';
+  return name.empty() ? "contract" : name;
+}
+
+ContractOp liftContract(ModuleOp module, const ContractAnalysis &analysis,
+                        const LiftOptions &options) {
+  return Lifter(module, analysis, options).run();
+}
+
+OwningOpRef<ModuleOp> liftToModule(MLIRContext &ctx, const ContractAnalysis &analysis,
+                                   const LiftOptions &options) {
+  ctx.loadDialect<MetisDialect>();
+  OwningOpRef<ModuleOp> module = ModuleOp::create(FileLineColLoc::get(&ctx, options.name, 0, 0));
+  liftContract(*module, analysis, options);
+  return module;
+}
+
+} // namespace metis::frontend
