@@ -436,6 +436,67 @@ Expected<std::vector<BenchCase>> loadRevmc(const fs::path &dir) {
   return out;
 }
 
+Expected<std::vector<BenchCase>> loadEvmBenchmarks(const fs::path &dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec))
+    if (it->path().extension() == ".json")
+      files.push_back(it->path());
+  if (ec)
+    return BenchError{dir.string() + ": cannot read folder: " + ec.message()};
+  std::sort(files.begin(), files.end());
+  std::vector<BenchCase> out;
+  for (const fs::path &path : files) {
+    std::ifstream in(path);
+    if (!in)
+      return BenchError{"cannot open " + path.string()};
+    const std::string name = path.stem().string();
+    try {
+      json doc = json::parse(in);
+      for (const auto &[testName, test] : doc.items()) {
+        const json &tx = field(test, "transaction", name);
+        auto to = addressFromHex(stringField(tx, "to", name));
+        auto sender = addressFromHex(stringField(tx, "sender", name));
+        auto gasLimit = Word::fromHex(field(tx, "gasLimit", name).at(0).get<std::string>());
+        if (!to || !sender || !gasLimit || !gasLimit->fitsUint64())
+          throw ManifestError{"bench '" + name + "': bad to, sender or gasLimit"};
+        const json &pre = field(test, "pre", name);
+        const json *account = nullptr;
+        for (const auto &[addr, acc] : pre.items())
+          if (addressFromHex(addr) == to)
+            account = &acc;
+        if (!account)
+          throw ManifestError{"bench '" + name + "': the called account is not in pre"};
+        auto code = std::make_shared<const Bytes>(hexField(*account, "code", name));
+        const json &labels = field(field(test, "_info", name), "labels", name);
+        const json &data = field(tx, "data", name);
+        for (size_t i = 0; i < data.size(); ++i) {
+          BenchCase c;
+          c.group = "evmbench/" + path.parent_path().filename().string();
+          c.name = name;
+          c.caseName = labels.value(std::to_string(i), std::to_string(i));
+          c.code = code;
+          c.contract = *to;
+          c.sender = *sender;
+          auto input = fromHex(data[i].get<std::string>());
+          if (!input)
+            throw ManifestError{"bench '" + name + "': data " + std::to_string(i) +
+                                " is not hex"};
+          c.input = std::move(*input);
+          c.gas = int64_t(gasLimit->low64()) - intrinsicGas(c.input);
+          out.push_back(std::move(c));
+        }
+      }
+    } catch (const ManifestError &e) {
+      return BenchError{path.string() + ": " + e.message};
+    } catch (const json::exception &e) {
+      return BenchError{path.string() + ": " + e.what()};
+    }
+  }
+  return out;
+}
+
 Runner::Runner(const BenchCase &c) : case_(c), analysis_(*c.code) {
   state::Account sender;
   sender.balance = ~Word{} >> 1;

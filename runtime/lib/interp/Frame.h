@@ -24,6 +24,8 @@ public:
   ~Memory() { std::free(data_); }
 
   uint8_t *data() noexcept { return data_; }
+  /// Empties the memory for the next frame, keeping the allocation.
+  void clear() noexcept { size_ = 0; }
   size_t size() const noexcept { return size_; }
   uint8_t &operator[](size_t i) noexcept { return data_[i]; }
 

@@ -77,6 +77,11 @@ loadEvmoneLegacy(const std::filesystem::path &dir);
 /// earlier upstream runner used other calldata, a case "legacy" with that (it
 /// is empty there, and the contracts revert on it).
 Expected<std::vector<BenchCase>> loadRevmc(const std::filesystem::path &dir);
+/// ipsilon/evm-benchmarks (`benchmarks/{main,micro}/*.json`, the suite evmone-bench runs):
+/// one case per labelled data variant, group "evmbench/main" or "evmbench/micro"; outputs
+/// are not checked (the fixtures hold London post-states only).
+Expected<std::vector<BenchCase>>
+loadEvmBenchmarks(const std::filesystem::path &dir);
 
 /// Runs a case's code as a depth-0 CALL from a funded sender to the contract,
 /// over a State holding just those two accounts. Sender, contract, coinbase and
