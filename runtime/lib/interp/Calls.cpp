@@ -19,14 +19,6 @@ constexpr int32_t kMaxDepth = 1024;
 constexpr uint64_t kMaxInitcodeSize = 0xc000; // EIP-3860
 } // namespace
 
-int64_t growMemory(int64_t gas, Memory &memory, uint64_t end) noexcept {
-  int64_t newWords = numWords(end);
-  gas -= memoryCost(newWords) - memoryCost(int64_t(memory.size() / 32));
-  if (gas < 0 || !memory.grow(size_t(newWords) * 32))
-    return -1;
-  return gas;
-}
-
 StepResult callInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *args,
                            Word &out) noexcept {
   const bool hasValueArg = opcode == OP_CALL || opcode == OP_CALLCODE;

@@ -5,6 +5,7 @@
 #include "metis/runtime/Host.h"
 #include "metis/runtime/Interpreter.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -15,7 +16,9 @@ inline constexpr int kStackLimit = 1024;
 /// keeps every later computation in 64 bits.
 inline constexpr uint64_t kMaxBufferSize = 0xffffffff;
 
-/// The frame's memory: a zero-filled growable byte buffer, grown in 32-byte words.
+/// The frame's memory: a growable byte buffer, grown in 32-byte words. Everything past
+/// size() up to the capacity is kept zeroed, so growing within the capacity (the common case:
+/// a free-memory pointer advancing word by word) is just a new size.
 class Memory {
 public:
   Memory() = default;
@@ -24,28 +27,35 @@ public:
   ~Memory() { std::free(data_); }
 
   uint8_t *data() noexcept { return data_; }
-  /// Empties the memory for the next frame, keeping the allocation.
-  void clear() noexcept { size_ = 0; }
   size_t size() const noexcept { return size_; }
   uint8_t &operator[](size_t i) noexcept { return data_[i]; }
 
-  /// Grows to `newSize` bytes (a multiple of 32), zero-filling. Returns false if out of host
-  /// memory.
+  /// Grows to `newSize` bytes (a multiple of 32). Returns false if out of host memory.
   bool grow(size_t newSize) noexcept {
-    if (newSize > capacity_) {
-      size_t cap = std::max(newSize, capacity_ * 2);
-      auto *p = static_cast<uint8_t *>(std::realloc(data_, cap));
-      if (!p)
-        return false;
-      data_ = p;
-      capacity_ = cap;
-    }
-    std::memset(data_ + size_, 0, newSize - size_);
+    if (newSize > capacity_ && !reserve(newSize))
+      return false;
     size_ = newSize;
     return true;
   }
+  /// Empties the memory for the next frame, keeping the (re-zeroed) allocation.
+  void clear() noexcept {
+    if (size_)
+      std::memset(data_, 0, size_);
+    size_ = 0;
+  }
 
 private:
+  bool reserve(size_t newSize) noexcept {
+    size_t cap = std::max({newSize, capacity_ * 2, size_t(4096)});
+    auto *p = static_cast<uint8_t *>(std::realloc(data_, cap));
+    if (!p)
+      return false;
+    std::memset(p + capacity_, 0, cap - capacity_);
+    data_ = p;
+    capacity_ = cap;
+    return true;
+  }
+
   uint8_t *data_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;
@@ -58,8 +68,14 @@ inline constexpr int64_t memoryCost(int64_t words) noexcept {
 }
 
 /// Grows memory to cover `end` bytes and returns the gas left, negative if out of gas (or out
-/// of host memory). Out of line: the fast path below is what the interpreter inlines.
-int64_t growMemory(int64_t gas, Memory &memory, uint64_t end) noexcept;
+/// of host memory).
+inline int64_t growMemory(int64_t gas, Memory &memory, uint64_t end) noexcept {
+  int64_t newWords = numWords(end);
+  gas -= memoryCost(newWords) - memoryCost(int64_t(memory.size() / 32));
+  if (gas < 0 || !memory.grow(size_t(newWords) * 32))
+    return -1;
+  return gas;
+}
 
 /// Charges the expansion of memory to cover [offset, offset + size) and returns the gas left,
 /// negative if out of gas. A zero size touches nothing, whatever the offset. Gas travels by
