@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Frame.h"
+#include "Instructions.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
 
@@ -15,14 +16,9 @@
 namespace metis {
 
 using namespace interp;
+namespace instr = interp::instr;
 
 namespace {
-
-constexpr int64_t kColdAccountSurcharge = 2500;
-constexpr int64_t kColdSloadSurcharge = 2000; // 2100 - 100 warm
-constexpr int64_t kColdSloadCost = 2100;
-constexpr int64_t kSstoreSentry = 2300;
-constexpr int64_t kColdAccountCost = 2600;
 
 /// Static checks per opcode, derived from the opcode table.
 struct StepInfo {
@@ -41,66 +37,6 @@ constexpr std::array<StepInfo, 256> kStepInfo = [] {
   }
   return t;
 }();
-
-struct StorageCost {
-  int16_t gas;
-  int32_t refund;
-};
-/// EIP-2200 with EIP-2929/3529 (warm slot; the cold surcharge is added separately).
-constexpr StorageCost storageCost(StorageStatus s) {
-  switch (s) {
-  case StorageStatus::Assigned:
-    return {100, 0};
-  case StorageStatus::Added:
-    return {20000, 0};
-  case StorageStatus::Deleted:
-    return {2900, 4800};
-  case StorageStatus::Modified:
-    return {2900, 0};
-  case StorageStatus::DeletedAdded:
-    return {100, -4800};
-  case StorageStatus::ModifiedDeleted:
-    return {100, 4800};
-  case StorageStatus::DeletedRestored:
-    return {100, -4800 + 2800};
-  case StorageStatus::AddedDeleted:
-    return {100, 19900};
-  case StorageStatus::ModifiedRestored:
-    return {100, 2800};
-  }
-  return {0, 0};
-}
-
-/// Copies `size` bytes of `src` from `srcOffset` into memory at `dst`, zero-filling what lies
-/// past the end of `src` (CALLDATACOPY, CODECOPY, EXTCODECOPY semantics).
-void copyPadded(uint8_t *dst, BytesView src, const Word &srcOffset, size_t size) {
-  size_t start = srcOffset.fitsUint64() && srcOffset.low64() < src.size()
-                     ? size_t(srcOffset.low64())
-                     : src.size();
-  size_t n = std::min(size, src.size() - start);
-  if (n)
-    std::memcpy(dst, src.data() + start, n);
-  if (size > n)
-    std::memset(dst + n, 0, size - n);
-}
-
-/// LOGn with its operands on the stack: [offset, size, topic0..] from the top.
-StepResult emitLog(Frame &f, int64_t gas, const Word *sp, int numTopics) noexcept {
-  if (f.msg->isStatic)
-    return {gas, Status::StaticModeViolation};
-  const Word &offset = sp[-1], &size = sp[-2];
-  if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)
-    return {gas, Status::OutOfGas};
-  size_t n = size.isZero() ? 0 : size_t(size.low64());
-  if ((gas -= 8 * int64_t(n)) < 0)
-    return {gas, Status::OutOfGas};
-  Bytes32 topics[4];
-  for (int i = 0; i < numTopics; ++i)
-    topics[i] = sp[-3 - i].toBytes32();
-  f.host->emitLog(f.msg->recipient, BytesView(n ? f.memory.data() + offset.low64() : nullptr, n),
-                  std::span<const Bytes32>(topics, size_t(numTopics)));
-  return {gas, Status::Success};
-}
 
 /// Maps every byte to its handler's index in Opcodes.def order; undefined bytes map to one
 /// past the last defined opcode.
@@ -170,6 +106,13 @@ Result run(Frame &f, Tracer *tracer) noexcept {
     if ((gas -= (amount)) < 0)                                                 \
       FAIL(Status::OutOfGas);                                                  \
   } while (0)
+#define STEP(call)                                                             \
+  do {                                                                         \
+    StepResult r_ = (call);                                                    \
+    gas = r_.gas;                                                              \
+    if (r_.status != Status::Success)                                          \
+      FAIL(r_.status);                                                         \
+  } while (0)
 #define MEMORY(offset, size)                                                   \
   do {                                                                         \
     if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)                 \
@@ -223,10 +166,10 @@ Result run(Frame &f, Tracer *tracer) noexcept {
   }
 #define LOG_N(N)                                                               \
   H_LOG##N : {                                                                 \
-    StepResult r_ = emitLog(f, gas, sp, N);                                    \
-    gas = r_.gas;                                                              \
-    if ((status = r_.status) != Status::Success)                               \
-      goto finish;                                                             \
+    Word args_[2 + N];                                                         \
+    for (int i_ = 0; i_ < 2 + N; ++i_)                                         \
+      args_[i_] = sp[-1 - i_];                                                 \
+    STEP(instr::log(f, gas, args_, N));                                        \
     sp -= 2 + N;                                                               \
     NEXT();                                                                    \
   }
@@ -275,153 +218,59 @@ H_NOT:
   BINARY(SHR, shr(a, b))
   BINARY(SAR, sar(a, b))
 
-H_KECCAK256: {
-  const Word &offset = TOP, &size = SECOND;
-  MEMORY(offset, size);
-  size_t n = size.isZero() ? 0 : size_t(size.low64());
-  CHARGE(6 * numWords(n));
-  Bytes32 h = keccak256(BytesView(n ? f.memory.data() + offset.low64() : nullptr, n));
-  SECOND = Word::fromBytes32(h);
+H_KECCAK256:
+  STEP(instr::keccak256(f, gas, TOP, SECOND, SECOND));
   --sp;
   NEXT();
-}
 
 H_ADDRESS:
-  *sp++ = Word::fromAddress(msg.recipient);
-  NEXT();
-H_BALANCE: {
-  Address addr = TOP.toAddress();
-  if (host.accessAccount(addr) == AccessStatus::Cold)
-    CHARGE(kColdAccountSurcharge);
-  TOP = host.getBalance(addr);
-  NEXT();
-}
 H_ORIGIN:
-  *sp++ = Word::fromAddress(host.getTxContext().origin);
-  NEXT();
 H_CALLER:
-  *sp++ = Word::fromAddress(msg.sender);
-  NEXT();
 H_CALLVALUE:
-  *sp++ = msg.value;
-  NEXT();
-H_CALLDATALOAD: {
-  uint8_t buf[32];
-  copyPadded(buf, msg.input, TOP, 32);
-  TOP = Word::fromBigEndian(buf);
-  NEXT();
-}
 H_CALLDATASIZE:
-  *sp++ = Word(msg.input.size());
+H_CODESIZE:
+H_GASPRICE:
+H_RETURNDATASIZE:
+H_COINBASE:
+H_TIMESTAMP:
+H_NUMBER:
+H_PREVRANDAO:
+H_GASLIMIT:
+H_CHAINID:
+H_SELFBALANCE:
+H_BASEFEE:
+H_BLOBBASEFEE:
+H_MSIZE:
+  *sp++ = instr::env(f, *ip);
+  NEXT();
+H_BALANCE:
+H_EXTCODESIZE:
+H_EXTCODEHASH:
+  STEP(instr::accountRead(f, gas, *ip, TOP));
+  NEXT();
+H_CALLDATALOAD:
+  TOP = instr::calldataload(f, TOP);
   NEXT();
 H_CALLDATACOPY:
-H_CODECOPY: {
-  const Word &memOff = TOP, &srcOff = SECOND, &size = sp[-3];
-  MEMORY(memOff, size);
-  size_t n = size.isZero() ? 0 : size_t(size.low64());
-  CHARGE(3 * numWords(n));
-  if (n)
-    copyPadded(f.memory.data() + memOff.low64(),
-               *ip == OP_CALLDATACOPY ? msg.input : analysis.code(), srcOff, n);
+H_CODECOPY:
+H_RETURNDATACOPY:
+H_MCOPY: {
+  Word args[3] = {TOP, SECOND, sp[-3]};
+  STEP(instr::copy(f, gas, *ip, args));
   sp -= 3;
-  NEXT();
-}
-H_CODESIZE:
-  *sp++ = Word(analysis.codeSize());
-  NEXT();
-H_GASPRICE:
-  *sp++ = host.getTxContext().gasPrice;
-  NEXT();
-H_EXTCODESIZE: {
-  Address addr = TOP.toAddress();
-  if (host.accessAccount(addr) == AccessStatus::Cold)
-    CHARGE(kColdAccountSurcharge);
-  TOP = Word(host.getCodeSize(addr));
   NEXT();
 }
 H_EXTCODECOPY: {
-  Address addr = TOP.toAddress();
-  const Word &memOff = SECOND, &srcOff = sp[-3], &size = sp[-4];
-  MEMORY(memOff, size);
-  size_t n = size.isZero() ? 0 : size_t(size.low64());
-  CHARGE(3 * numWords(n));
-  if (host.accessAccount(addr) == AccessStatus::Cold)
-    CHARGE(kColdAccountSurcharge);
-  if (n) {
-    uint8_t *dst = f.memory.data() + memOff.low64();
-    size_t copied =
-        srcOff.fitsUint64() ? host.copyCode(addr, size_t(srcOff.low64()), dst, n) : 0;
-    if (copied < n)
-      std::memset(dst + copied, 0, n - copied);
-  }
+  Word args[4] = {TOP, SECOND, sp[-3], sp[-4]};
+  STEP(instr::copy(f, gas, *ip, args));
   sp -= 4;
   NEXT();
 }
-H_RETURNDATASIZE:
-  *sp++ = Word(f.returnData.size());
+H_BLOCKHASH:
+  TOP = instr::blockhash(f, TOP);
   NEXT();
-H_RETURNDATACOPY: {
-  const Word &memOff = TOP, &srcOff = SECOND, &size = sp[-3];
-  MEMORY(memOff, size);
-  // Reading past the end of the return data is an exceptional halt (EIP-211).
-  if (!srcOff.fitsUint64() || srcOff.low64() > f.returnData.size() ||
-      (!size.isZero() && size.low64() > f.returnData.size() - srcOff.low64()))
-    FAIL(Status::InvalidMemoryAccess);
-  size_t n = size.isZero() ? 0 : size_t(size.low64());
-  CHARGE(3 * numWords(n));
-  if (n)
-    std::memcpy(f.memory.data() + memOff.low64(), f.returnData.data() + srcOff.low64(), n);
-  sp -= 3;
-  NEXT();
-}
-H_EXTCODEHASH: {
-  Address addr = TOP.toAddress();
-  if (host.accessAccount(addr) == AccessStatus::Cold)
-    CHARGE(kColdAccountSurcharge);
-  TOP = Word::fromBytes32(host.getCodeHash(addr));
-  NEXT();
-}
-
-H_BLOCKHASH: {
-  const int64_t current = host.getTxContext().number;
-  const Word &n = TOP;
-  bool inRange = n.fitsUint64() && n.low64() < uint64_t(current) &&
-                 uint64_t(current) - n.low64() <= 256;
-  TOP = inRange ? Word::fromBytes32(host.getBlockHash(int64_t(n.low64()))) : Word{};
-  NEXT();
-}
-H_COINBASE:
-  *sp++ = Word::fromAddress(host.getTxContext().coinbase);
-  NEXT();
-H_TIMESTAMP:
-  *sp++ = Word(uint64_t(host.getTxContext().timestamp));
-  NEXT();
-H_NUMBER:
-  *sp++ = Word(uint64_t(host.getTxContext().number));
-  NEXT();
-H_PREVRANDAO:
-  *sp++ = host.getTxContext().prevRandao;
-  NEXT();
-H_GASLIMIT:
-  *sp++ = Word(uint64_t(host.getTxContext().gasLimit));
-  NEXT();
-H_CHAINID:
-  *sp++ = host.getTxContext().chainId;
-  NEXT();
-H_SELFBALANCE:
-  *sp++ = host.getBalance(msg.recipient);
-  NEXT();
-H_BASEFEE:
-  *sp++ = host.getTxContext().baseFee;
-  NEXT();
-H_BLOBHASH: {
-  const auto &hashes = host.getTxContext().blobHashes;
-  TOP = TOP.fitsUint64() && TOP.low64() < hashes.size() ? Word::fromBytes32(hashes[TOP.low64()])
-                                                         : Word{};
-  NEXT();
-}
-H_BLOBBASEFEE:
-  *sp++ = host.getTxContext().blobBaseFee;
+H_BLOBHASH:
+  TOP = instr::blobhash(f, TOP);
   NEXT();
 
 H_POP:
@@ -442,24 +291,12 @@ H_MSTORE8:
   sp -= 2;
   NEXT();
 H_SLOAD:
-  if (host.accessStorage(msg.recipient, TOP) == AccessStatus::Cold)
-    CHARGE(kColdSloadSurcharge);
-  TOP = host.getStorage(msg.recipient, TOP);
+  STEP(instr::sload(f, gas, TOP));
   NEXT();
-H_SSTORE: {
-  if (msg.isStatic)
-    FAIL(Status::StaticModeViolation);
-  if (gas <= kSstoreSentry)
-    FAIL(Status::OutOfGas);
-  int64_t cost = 0;
-  if (host.accessStorage(msg.recipient, TOP) == AccessStatus::Cold)
-    cost = kColdSloadCost;
-  StorageCost sc = storageCost(host.setStorage(msg.recipient, TOP, SECOND));
-  CHARGE(cost + sc.gas);
-  f.gasRefund += sc.refund;
+H_SSTORE:
+  STEP(instr::sstore(f, gas, TOP, SECOND));
   sp -= 2;
   NEXT();
-}
 H_JUMP: {
   const Word &dest = TOP;
   if (!dest.fitsUint64() || !analysis.isJumpdest(dest.low64()))
@@ -482,9 +319,6 @@ H_JUMPI:
 H_PC:
   *sp++ = Word(uint64_t(ip - code));
   NEXT();
-H_MSIZE:
-  *sp++ = Word(f.memory.size());
-  NEXT();
 H_GAS:
   *sp++ = Word(uint64_t(gas));
   NEXT();
@@ -494,23 +328,9 @@ H_TLOAD:
   TOP = host.getTransientStorage(msg.recipient, TOP);
   NEXT();
 H_TSTORE:
-  if (msg.isStatic)
-    FAIL(Status::StaticModeViolation);
-  host.setTransientStorage(msg.recipient, TOP, SECOND);
+  STEP(instr::tstore(f, gas, TOP, SECOND));
   sp -= 2;
   NEXT();
-H_MCOPY: {
-  const Word &dst = TOP, &src = SECOND, &size = sp[-3];
-  if (!size.isZero()) {
-    MEMORY(src, size);
-    MEMORY(dst, size);
-    size_t n = size_t(size.low64());
-    CHARGE(3 * numWords(n));
-    std::memmove(f.memory.data() + dst.low64(), f.memory.data() + src.low64(), n);
-  }
-  sp -= 3;
-  NEXT();
-}
 H_PUSH0:
   *sp++ = Word{};
   NEXT();
@@ -558,27 +378,16 @@ H_STATICCALL: {
 }
 H_RETURN:
 H_REVERT: {
-  const Word &offset = TOP, &size = SECOND;
-  MEMORY(offset, size);
-  if (!size.isZero())
-    output.assign(f.memory.data() + offset.low64(),
-                  f.memory.data() + offset.low64() + size.low64());
-  status = *ip == OP_RETURN ? Status::Success : Status::Revert;
+  StepResult r = instr::output(f, gas, TOP, SECOND, *ip == OP_REVERT, output);
+  gas = r.gas;
+  status = r.status;
   goto finish;
 }
 H_INVALID:
   FAIL(Status::InvalidInstruction);
-H_SELFDESTRUCT: {
-  if (msg.isStatic)
-    FAIL(Status::StaticModeViolation);
-  Address beneficiary = TOP.toAddress();
-  if (host.accessAccount(beneficiary) == AccessStatus::Cold)
-    CHARGE(kColdAccountCost);
-  if (!host.getBalance(msg.recipient).isZero() && !host.accountExists(beneficiary))
-    CHARGE(25000);
-  host.selfdestruct(msg.recipient, beneficiary);
+H_SELFDESTRUCT:
+  STEP(instr::selfdestruct(f, gas, TOP));
   goto finish;
-}
 H_UNDEFINED:
   FAIL(Status::UndefinedInstruction);
 
@@ -599,6 +408,7 @@ finish:
 #undef FAIL
 #undef CHARGE
 #undef MEMORY
+#undef STEP
 #undef DISPATCH
 #undef NEXT
 #undef BINARY
