@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <cstring>
 
 namespace metis::interp {
@@ -104,6 +105,11 @@ struct Frame {
   const Message *msg = nullptr;
   const CodeAnalysis *code = nullptr;
 };
+
+/// Frames are recycled per thread (see Interpreter.cpp): a call costs no 32 KiB allocation,
+/// and memory keeps its capacity. Every tier takes its frames from here.
+std::unique_ptr<Frame> acquireFrame();
+void releaseFrame(std::unique_ptr<Frame> frame) noexcept;
 
 /// What an instruction implemented out of line leaves behind: the gas left and, if it halts
 /// the frame, why.

@@ -489,6 +489,11 @@ private:
 thread_local FramePool framePool;
 } // namespace
 
+std::unique_ptr<Frame> interp::acquireFrame() { return framePool.acquire(); }
+void interp::releaseFrame(std::unique_ptr<Frame> frame) noexcept {
+  framePool.release(std::move(frame));
+}
+
 Result execute(Host &host, const Message &msg, const CodeAnalysis &code,
                Tracer *tracer) noexcept {
   std::unique_ptr<Frame> frame = framePool.acquire();

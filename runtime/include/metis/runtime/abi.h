@@ -1,0 +1,132 @@
+/*===- abi.h - The C ABI between compiled contracts and the runtime -------===*
+ *
+ * Compiled code (JIT or AOT) and the runtime meet only here: one context struct whose first
+ * fields compiled code reads and writes inline at fixed offsets, one entry point per contract,
+ * and the builtins compiled code calls for everything that touches the world or is too big
+ * to inline. The lowering (compiler/Conversion) and the runtime (runtime/lib/abi) both
+ * include this header; nothing else of either side is visible to the other.
+ *
+ * Words are 256-bit integers as 4 little-endian 64-bit limbs (LLVM's i256 in memory),
+ * passed by pointer. Builtins that can halt return a metis_status; METIS_CONTINUE means the
+ * code goes on. Any change to a layout or a signature bumps METIS_ABI_VERSION.
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef METIS_RUNTIME_ABI_H
+#define METIS_RUNTIME_ABI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define METIS_ABI_VERSION 1u
+/* "METISABI" as a little-endian u64: first field of every compiled contract's info record. */
+#define METIS_ABI_MAGIC 0x4942415349544d45ull
+
+typedef struct metis_word {
+  uint64_t limbs[4];
+} metis_word;
+
+/* Frame outcomes; the values equal metis::Status (and EVMC's status codes). */
+typedef enum metis_status {
+  METIS_SUCCESS = 0,
+  METIS_REVERT = 2,
+  METIS_OUT_OF_GAS = 3,
+  METIS_INVALID_INSTRUCTION = 4,
+  METIS_UNDEFINED_INSTRUCTION = 5,
+  METIS_STACK_OVERFLOW = 6,
+  METIS_STACK_UNDERFLOW = 7,
+  METIS_BAD_JUMP_DESTINATION = 8,
+  METIS_INVALID_MEMORY_ACCESS = 9,
+  METIS_STATIC_MODE_VIOLATION = 11,
+  METIS_INTERNAL_ERROR = -1,
+  /* Not a frame outcome: a builtin's "go on". */
+  METIS_CONTINUE = 1000
+} metis_status;
+
+/* One frame as compiled code sees it. The fields up to `frame` have fixed offsets that the
+ * lowering hard-codes (checked by static asserts on the runtime side). */
+typedef struct metis_context {
+  int64_t gas;                /*  0: gas left */
+  uint64_t stack_height;      /*  8: words in the in-memory stack */
+  metis_word *stack;          /* 16: the in-memory stack, 1024 words */
+  uint8_t *memory;            /* 24: frame memory (valid up to memory_size) */
+  uint64_t memory_size;       /* 32: bytes, a multiple of 32 */
+  const uint8_t *calldata;    /* 40 */
+  uint64_t calldata_size;     /* 48 */
+  void *frame;                /* 56: the runtime's frame (host, message, refunds, return data) */
+} metis_context;
+
+/* The entry point of a compiled contract: runs one frame and returns its status. On
+ * METIS_SUCCESS and METIS_REVERT the output was recorded by metis_rt_return. */
+typedef int32_t (*metis_contract_fn)(metis_context *ctx);
+
+/* What a compiled contract carries so a loader can refuse code compiled for other bytes, by
+ * another compiler, for another ABI or target. Exported as `metis_contract_info`. */
+typedef struct metis_contract_info {
+  uint64_t magic;              /* METIS_ABI_MAGIC */
+  uint32_t abi_version;        /* METIS_ABI_VERSION */
+  uint32_t code_size;          /* bytes of the bytecode compiled */
+  uint8_t code_hash[32];       /* keccak256 of the bytecode */
+  char compiler_version[32];   /* NUL-terminated */
+  char target_triple[64];      /* NUL-terminated */
+} metis_contract_info;
+
+#define METIS_CONTRACT_ENTRY "metis_contract_main"
+#define METIS_CONTRACT_INFO "metis_contract_info"
+
+/*===--- Builtins -----------------------------------------------------------===*/
+
+/* Memory: grows to cover `end` bytes, charging the expansion; updates memory/memory_size. */
+int32_t metis_rt_memory_grow(metis_context *ctx, uint64_t end);
+
+/* Arithmetic LLVM would expand into slow bit-serial loops (toolchain.md). */
+void metis_rt_udiv(metis_word *r, const metis_word *a, const metis_word *b);
+void metis_rt_sdiv(metis_word *r, const metis_word *a, const metis_word *b);
+void metis_rt_urem(metis_word *r, const metis_word *a, const metis_word *b);
+void metis_rt_smod(metis_word *r, const metis_word *a, const metis_word *b);
+void metis_rt_addmod(metis_word *r, const metis_word *a, const metis_word *b,
+                     const metis_word *n);
+void metis_rt_mulmod(metis_word *r, const metis_word *a, const metis_word *b,
+                     const metis_word *n);
+/* EXP: charges 50 gas per exponent byte. */
+int32_t metis_rt_exp(metis_context *ctx, metis_word *r, const metis_word *base,
+                     const metis_word *exponent);
+
+/* KECCAK256 of memory[offset, offset + size): charges memory and 6 gas per word. */
+int32_t metis_rt_keccak256(metis_context *ctx, metis_word *r, const metis_word *offset,
+                           const metis_word *size);
+
+/* Facts of the frame and block (opcode: ADDRESS, ORIGIN, CALLER, CALLVALUE, CALLDATASIZE,
+ * CODESIZE, GASPRICE, RETURNDATASIZE, COINBASE, TIMESTAMP, NUMBER, PREVRANDAO, GASLIMIT,
+ * CHAINID, SELFBALANCE, BASEFEE, BLOBBASEFEE, MSIZE). */
+void metis_rt_env(metis_context *ctx, uint32_t opcode, metis_word *r);
+/* One-operand reads (opcode: CALLDATALOAD, BALANCE, EXTCODESIZE, EXTCODEHASH, BLOCKHASH,
+ * BLOBHASH, SLOAD, TLOAD): `io` holds the operand and receives the result. Charges cold
+ * accesses. */
+int32_t metis_rt_read(metis_context *ctx, uint32_t opcode, metis_word *io);
+/* Copies into memory (opcode: CALLDATACOPY, CODECOPY, RETURNDATACOPY, EXTCODECOPY, MCOPY),
+ * operands in stack order (top first). */
+int32_t metis_rt_copy(metis_context *ctx, uint32_t opcode, const metis_word *args);
+/* SSTORE with the static gas charged ahead for the rest of its block (for the sentry). */
+int32_t metis_rt_sstore(metis_context *ctx, const metis_word *key, const metis_word *value,
+                        int64_t prepaid);
+int32_t metis_rt_tstore(metis_context *ctx, const metis_word *key, const metis_word *value);
+/* LOG0..LOG4: args = offset, size, topics. */
+int32_t metis_rt_log(metis_context *ctx, const metis_word *args, uint32_t num_topics);
+/* The CALL family and creates (opcode selects), operands in stack order; the result word is
+ * written to `r`. */
+int32_t metis_rt_call(metis_context *ctx, uint32_t opcode, const metis_word *args,
+                      int64_t prepaid, metis_word *r);
+/* RETURN and REVERT: records the output range (charging memory); returns the status to end
+ * the frame with. */
+int32_t metis_rt_return(metis_context *ctx, const metis_word *offset, const metis_word *size,
+                        uint32_t is_revert);
+int32_t metis_rt_selfdestruct(metis_context *ctx, const metis_word *beneficiary);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* METIS_RUNTIME_ABI_H */
