@@ -6,11 +6,14 @@
 // every revmc bench that runs on its own code (BenchInputs.h), running the code
 // directly with no deployment. Each benchmark checks its output (and gas, where
 // known) once before timing; a mismatch marks it as errored and makes the exit
-// status non-zero. DIR defaults to the shared folder beside the checkout, found
+// status non-zero. `precompile/point_evaluation` times one valid 0x0a call (the
+// trusted setup is loaded before timing); `precompile/ec*` time 0x06..0x08
+// the same way. DIR defaults to the shared folder beside the checkout, found
 // from the executable's path (<build>/bin/../../../shared).
 //
 //===----------------------------------------------------------------------===//
 #include "metis/runtime/BenchInputs.h"
+#include "metis/runtime/Precompiles.h"
 
 #include <atomic>
 #include <benchmark/benchmark.h>
@@ -72,6 +75,98 @@ std::optional<std::string> takeSharedFlag(int &argc, char **argv) {
   return dir;
 }
 
+/// A valid KZG proof (the state tests' correct_proof_392169c16a2e5ef6): the
+/// full pairing check, as every accepted call pays.
+void pointEvaluation(benchmark::State &state) {
+  const Bytes input = *fromHex(
+      "014edfed8547661f6cb416eba53061a2f6dce872c0497e6dd485a876fe2567f1"
+      "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000"
+      "304962b3598a0adf33189fdfd9789feab1096ff40006900400000003fffffffc"
+      "a421e229565952cfff4ef3517100a97da1d4fe57956fa50a442f92af03b1bf37adacc8ad"
+      "4ed209b31287ea5bb94d9d06"
+      "aa86c458b3065e7ec244033a2ade91a7499561f482419a3a372c42a636dad98262a2ce92"
+      "6d142fd7cfe26ca148efe8b4");
+  constexpr int64_t kGas = 50000;
+  if (std::string_view error = precompiles::loadTrustedSetup();
+      !error.empty()) {
+    state.SkipWithError(std::string(error).c_str());
+    anyError = true;
+    return;
+  }
+  if (precompiles::execute(10, input, kGas).status !=
+      precompiles::Status::Success) {
+    state.SkipWithError("point evaluation rejected a valid proof");
+    anyError = true;
+    return;
+  }
+  for (auto _ : state) {
+    precompiles::Result r = precompiles::execute(10, input, kGas);
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["gas_rate"] = benchmark::Counter(
+      double(kGas), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+/// One 0x06..0x08 call on fixed valid input, checked once before timing. The
+/// pairing inputs are (G1, G2), (-G1, G2) repeated, whose product is one.
+void bn254Precompile(benchmark::State &state, unsigned id, std::string hex,
+                     std::string_view expected) {
+  const Bytes input = *fromHex(hex);
+  const int64_t gas = 1'000'000;
+  precompiles::Result first = precompiles::execute(id, input, gas);
+  if (first.status != precompiles::Status::Success ||
+      toHex(first.output) != expected) {
+    state.SkipWithError("wrong BN254 precompile output");
+    anyError = true;
+    return;
+  }
+  for (auto _ : state) {
+    precompiles::Result r = precompiles::execute(id, input, gas);
+    benchmark::DoNotOptimize(r);
+  }
+  state.counters["gas_rate"] = benchmark::Counter(
+      double(first.gasUsed), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void registerBn254Benchmarks() {
+  const std::string g1 =
+      "0000000000000000000000000000000000000000000000000000000000000001"
+      "0000000000000000000000000000000000000000000000000000000000000002";
+  const std::string negG1 =
+      "0000000000000000000000000000000000000000000000000000000000000001"
+      "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd45";
+  const std::string twoG1 =
+      "030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3"
+      "15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4";
+  const std::string g2 =
+      "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"
+      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
+      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
+      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa";
+  const std::string one(
+      "0000000000000000000000000000000000000000000000000000000000000001");
+  const std::string pairs2 = g1 + g2 + negG1 + g2;
+  struct Case {
+    const char *name;
+    unsigned id;
+    std::string input, expected;
+  } cases[] = {
+      {"precompile/ecpairing_2", 8, pairs2, one},
+      {"precompile/ecpairing_4", 8, pairs2 + pairs2, one},
+      // [r - 1]G = -G: a full-length scalar.
+      {"precompile/ecmul", 7,
+       g1 + "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000000",
+       negG1},
+      {"precompile/ecadd", 6, g1 + twoG1,
+       "0769bf9ac56bea3ff40232bcb1b6bd159315d84715b8e679f2d355961915abf0"
+       "2ab799bee0489429554fdb7c8d086475319e63b40b9c5b57cdf1ff3dd9fe2261"},
+  };
+  for (Case &c : cases)
+    benchmark::RegisterBenchmark(c.name, bn254Precompile, c.id, c.input,
+                                 c.expected)
+        ->Unit(benchmark::kMicrosecond);
+}
+
 fs::path defaultSharedDir(const char *argv0) {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
@@ -92,7 +187,8 @@ int main(int argc, char **argv) {
 
   static std::vector<std::unique_ptr<Entry>> entries;
   for (auto loaded : {bench::loadEvmoneLegacy(shared / "bench/evmone-legacy"),
-                      bench::loadRevmc(shared / "bench/revmc")}) {
+                      bench::loadRevmc(shared / "bench/revmc"),
+                      bench::loadEvmBenchmarks(shared / "bench/evm-benchmarks/benchmarks")}) {
     if (auto *err = std::get_if<bench::BenchError>(&loaded)) {
       std::fprintf(stderr, "metis-bench: %s\n", err->message.c_str());
       return 1;
@@ -108,6 +204,11 @@ int main(int argc, char **argv) {
         [entry](benchmark::State &s) { runEntry(s, *entry); })
         ->Unit(benchmark::kMicrosecond);
   }
+
+  benchmark::RegisterBenchmark("precompile/point_evaluation", pointEvaluation)
+      ->Unit(benchmark::kMicrosecond);
+
+  registerBn254Benchmarks();
 
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -37,6 +37,17 @@ std::optional<uint32_t> blake2fRounds(BytesView input) noexcept;
 /// Expects the 213-byte input blake2fRounds accepted.
 std::optional<Bytes> blake2f(BytesView input);
 
+/// 0x06..0x08 (bn254/ and Bn254.cpp): ecAdd and ecMul give 64 bytes, ecPairing
+/// 32; nullopt on invalid input (a coordinate >= p, a point off its curve or a
+/// G2 point outside the subgroup, ecPairing input not a multiple of 192 bytes).
+std::optional<Bytes> ecAdd(BytesView input);
+std::optional<Bytes> ecMul(BytesView input);
+std::optional<Bytes> ecPairing(BytesView input);
+
+/// 0x0a output (FIELD_ELEMENTS_PER_BLOB ++ BLS_MODULUS, 64 bytes), or nullopt
+/// on any invalid input, a proof that does not verify, or no trusted setup.
+std::optional<Bytes> pointEvaluation(BytesView input);
+
 } // namespace metis::precompiles::detail
 
 #endif // METIS_RUNTIME_LIB_PRECOMPILES_PRECOMPILEFAMILIES_H

@@ -30,7 +30,7 @@ uint64_t linearCost(uint64_t base, uint64_t perWord, size_t len) {
                   (unsigned __int128)perWord * ((uint64_t(len) + 31) / 32));
 }
 
-// BN254 (EIP-1108) and KZG (EIP-4844) prices; their math comes later.
+// BN254 (EIP-1108) and KZG (EIP-4844) prices.
 constexpr uint64_t kEcAddGas = 150;
 constexpr uint64_t kEcMulGas = 6000;
 constexpr uint64_t kEcPairingBaseGas = 45000;
@@ -112,18 +112,31 @@ Result execute(unsigned id, BytesView input, int64_t gasLimit) {
     return success(Bytes(input.begin(), input.end()));
   case 5:
     return success(detail::modexp(input));
-  case 8:
-    if (input.size() % kEcPairingPairSize)
+  case 6:
+  case 7:
+  case 8: {
+    // Ragged ecPairing input was priced by whole pairs; it fails here.
+    auto output = id == 6   ? detail::ecAdd(input)
+                  : id == 7 ? detail::ecMul(input)
+                            : detail::ecPairing(input);
+    if (!output)
       return failure(gasLimit);
-    return {Status::NotImplemented, gasLimit, {}};
+    return success(std::move(*output));
+  }
   case 9: {
     auto output = detail::blake2f(input);
     if (!output)
       return failure(gasLimit);
     return success(std::move(*output));
   }
+  case 10: {
+    auto output = detail::pointEvaluation(input);
+    if (!output)
+      return failure(gasLimit);
+    return success(std::move(*output));
+  }
   default:
-    return {Status::NotImplemented, gasLimit, {}};
+    return failure(gasLimit);
   }
 }
 

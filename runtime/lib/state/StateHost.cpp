@@ -161,10 +161,6 @@ Result StateHost::callPrecompile(unsigned id, const Message &msg) noexcept {
     result.gasLeft = msg.gas - r.gasUsed;
     result.output = std::move(r.output);
     break;
-  case precompiles::Status::NotImplemented:
-    unimplemented_ |= 1u << id;
-    result.status = Status::PrecompileFailure;
-    break;
   case precompiles::Status::OutOfGas:
     result.status = Status::OutOfGas;
     break;

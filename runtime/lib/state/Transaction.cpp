@@ -211,7 +211,6 @@ std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &
 
   TxResult out;
   out.status = result.status;
-  out.unimplementedPrecompiles = host.unimplementedPrecompiles();
   int64_t gasUsed = tx.gasLimit - result.gasLeft;
   int64_t refund = result.status == Status::Success ? result.gasRefund : 0;
   refund = std::min(refund, gasUsed / kMaxRefundQuotient);

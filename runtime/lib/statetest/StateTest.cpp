@@ -245,7 +245,6 @@ Outcome runCase(const Test &test, const Case &c, Tracer *tracer) {
   state::State s = test.pre;
   std::vector<state::Log> logs;
   std::string rejection;
-  uint32_t unimplemented = 0;
 
   if (!c.tx) {
     rejection = "TransactionException.RLP_INVALID_VALUE";
@@ -256,16 +255,7 @@ Outcome runCase(const Test &test, const Case &c, Tracer *tracer) {
     } else {
       auto &res = std::get<state::TxResult>(r);
       logs = std::move(res.logs);
-      unimplemented = res.unimplementedPrecompiles;
     }
-  }
-
-  if (unimplemented) {
-    std::string which;
-    for (unsigned id = 1; id < 32; ++id)
-      if (unimplemented >> id & 1)
-        which += (which.empty() ? "0x0" : ", 0x0") + std::string(1, "0123456789a"[id]);
-    return {Outcome::Skip, "needs precompile " + which + " (not implemented yet: issue 4)"};
   }
 
   if (!c.expectException.empty()) {

@@ -539,31 +539,4 @@ TEST(Blake2f, MaxRoundsPricedBeforeRunning) {
   expectOutOfGas(execute(9, blakeInput("ffffffff", "01"), kPlenty), kPlenty);
 }
 
-//===----------------------------------------------------------------------===//
-// 0x06..0x08, 0x0a: priced now, computed later
-//===----------------------------------------------------------------------===//
-
-void expectPricedOnly(unsigned id, const Bytes &in, int64_t cost) {
-  Result r = execute(id, in, cost);
-  EXPECT_EQ(r.status, Status::NotImplemented) << "id " << id;
-  EXPECT_EQ(r.gasUsed, cost);
-  expectOutOfGas(execute(id, in, cost - 1), cost - 1);
-}
-
-TEST(NotYetImplemented, Gas) {
-  expectPricedOnly(6, Bytes(128), 150);
-  expectPricedOnly(7, Bytes(96), 6000);
-  expectPricedOnly(8, {}, 45000);
-  expectPricedOnly(8, Bytes(192), 79000);
-  expectPricedOnly(8, Bytes(384), 113000);
-  expectPricedOnly(10, Bytes(192), 50000);
-}
-
-TEST(NotYetImplemented, PairingRaggedLengthFails) {
-  expectFailure(execute(8, Bytes(191), kPlenty), kPlenty);
-  expectFailure(execute(8, Bytes(193), kPlenty), kPlenty);
-  // Priced by whole pairs before the length check.
-  expectOutOfGas(execute(8, Bytes(193), 78999), 78999);
-}
-
 } // namespace

@@ -12,6 +12,7 @@
 #include "metis/runtime/Bytes.h"
 
 #include <cstdint>
+#include <string_view>
 
 namespace metis::precompiles {
 
@@ -20,9 +21,6 @@ enum class Status {
   /// Invalid input where the EIP says the call fails: all gas is consumed.
   Failure,
   OutOfGas,
-  /// Not written yet (BN254 0x06..0x08, KZG 0x0a); the gas check has already
-  /// run.
-  NotImplemented,
 };
 
 struct Result {
@@ -45,9 +43,16 @@ inline constexpr unsigned kNumPrecompiles = 10;
 /// Runs precompile `id` on `input` with `gasLimit`. Cost > gasLimit -> OutOfGas
 /// with gasUsed = gasLimit. Failure (invalid input where the EIP says the call
 /// fails) -> gasUsed = gasLimit, empty output. Success -> gasUsed = cost,
-/// output. NotImplemented -> gasUsed = gasLimit. An id outside 1..10 is a
-/// Failure. A negative gasLimit is treated as 0.
+/// output. An id outside 1..10 is a Failure. A negative gasLimit is treated as 0.
 [[nodiscard]] Result execute(unsigned id, BytesView input, int64_t gasLimit);
+
+/// Loads the KZG trusted setup 0x0a verifies against, once per process
+/// (thread-safe; later calls return the first outcome), from the file
+/// $METIS_TRUSTED_SETUP names, else the mainnet setup of the c-kzg sources the
+/// build used. Returns why loading failed, or an empty string. 0x0a loads it on
+/// its first call and fails, silently, whenever it could not; call this to
+/// report why, or to take the load (about 2 s) off that first call.
+[[nodiscard]] std::string_view loadTrustedSetup();
 
 } // namespace metis::precompiles
 

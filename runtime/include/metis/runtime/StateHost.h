@@ -34,8 +34,6 @@ public:
   AccessStatus accessAccount(const Address &addr) noexcept override;
   AccessStatus accessStorage(const Address &addr, const Word &key) noexcept override;
 
-  uint32_t unimplementedPrecompiles() const noexcept { return unimplemented_; }
-
 private:
   Result execute(const Message &msg) noexcept;
   Result create(const Message &msg, const Address &newAddr) noexcept;
@@ -45,7 +43,6 @@ private:
   const BlockInfo &block_;
   TxContext txContext_;
   Tracer *tracer_;
-  uint32_t unimplemented_ = 0;
 };
 
 /// CREATE: keccak256(rlp([sender, nonce]))[12:].

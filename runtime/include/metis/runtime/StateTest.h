@@ -44,8 +44,8 @@ struct LoadError {
 std::variant<std::vector<Test>, LoadError> loadFile(const std::filesystem::path &path);
 
 struct Outcome {
-  enum Kind { Pass, Fail, Skip } kind = Pass;
-  std::string message; ///< What differed, or why it was skipped.
+  enum Kind { Pass, Fail } kind = Pass;
+  std::string message; ///< What differed.
 };
 
 Outcome runCase(const Test &test, const Case &c, Tracer *tracer = nullptr);

@@ -82,8 +82,6 @@ struct TxResult {
   Bytes output;
   std::vector<Log> logs;
   std::optional<Address> createdAddress;
-  /// Precompiles the run reached that are not implemented yet (bit i: precompile i).
-  uint32_t unimplementedPrecompiles = 0;
 };
 
 /// The blob base fee from the excess blob gas (EIP-4844 fake_exponential).
