@@ -7,6 +7,7 @@
 // Files run in parallel; output is in file order, so runs are comparable line by line.
 //
 //===----------------------------------------------------------------------===//
+#include "metis/Target/JIT.h"
 #include "metis/runtime/StateTest.h"
 
 #include <CLI/CLI.hpp>
@@ -37,6 +38,7 @@ struct Options {
   std::string filter;
   bool trace = false;
   std::string expectedFailuresFile;
+  std::string engine = "interp";
 };
 
 /// `category/file.json`: the key prefix used by the expected-failures list.
@@ -65,7 +67,7 @@ std::map<std::string, std::string> readExpectedFailures(const std::string &path)
 }
 
 FileReport runFile(const fs::path &path, const Options &opts, const std::regex *filter,
-                   const std::map<std::string, std::string> &expected) {
+                   const std::map<std::string, std::string> &expected, Executor *executor) {
   FileReport r;
   auto loaded = statetest::loadFile(path);
   if (auto *err = std::get_if<statetest::LoadError>(&loaded)) {
@@ -82,7 +84,7 @@ FileReport runFile(const fs::path &path, const Options &opts, const std::regex *
     for (const auto &c : test.cases) {
       std::string key = fmt::format("{}:{}:d{}/g{}/v{}", shortName(path), test.name,
                                     c.dataIndex, c.gasIndex, c.valueIndex);
-      statetest::Outcome o = statetest::runCase(test, c, tracer.get());
+      statetest::Outcome o = statetest::runCase(test, c, tracer.get(), executor);
       bool listed = expected.contains(key);
       switch (o.kind) {
       case statetest::Outcome::Pass:
@@ -139,6 +141,8 @@ int main(int argc, char **argv) {
   app.add_option("-j,--jobs", opts.jobs, "parallel workers (default: all cores)");
   app.add_option("--filter", opts.filter, "run only tests whose name matches this regex");
   app.add_flag("--trace", opts.trace, "print an EIP-3155 JSON line per instruction");
+  app.add_option("--engine", opts.engine, "interp, or jit (compile every contract with the ORC JIT)")
+      ->check(CLI::IsMember({"interp", "jit"}));
   app.add_option("--expected-failures", opts.expectedFailuresFile,
                  "cases allowed to fail (one `file:test:dD/gG/vV # cause` per line); a "
                  "listed case that passes is a failure");
@@ -184,6 +188,16 @@ int main(int argc, char **argv) {
   }
   std::sort(files.begin(), files.end());
 
+  std::unique_ptr<Jit> jit;
+  if (opts.engine == "jit") {
+    auto created = Jit::create();
+    if (!created) {
+      fmt::print(stderr, "error: cannot create the JIT: {}\n", llvm::toString(created.takeError()));
+      return 2;
+    }
+    jit = std::move(*created);
+  }
+
   unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (opts.trace)
     jobs = 1;
@@ -191,7 +205,7 @@ int main(int argc, char **argv) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < files.size();)
-      reports[i] = runFile(files[i], opts, filter.get(), expected);
+      reports[i] = runFile(files[i], opts, filter.get(), expected, jit.get());
   };
   std::vector<std::thread> threads;
   for (unsigned j = 0; j < jobs; ++j)
@@ -212,6 +226,9 @@ int main(int argc, char **argv) {
   if (!opts.expectedFailuresFile.empty())
     fmt::print("{} expected failures (listed in {})\n", total.expectedFailed,
                opts.expectedFailuresFile);
+  if (jit)
+    fmt::print("jit: {} contracts compiled in {:.1f} s\n", jit->compiledCount(),
+               jit->compileSeconds());
   fmt::print("{} passed, {} failed\n", total.passed, total.failed);
   return total.failed ? 1 : 0;
 }

@@ -2,7 +2,9 @@
 #ifndef METIS_INITALLPASSES_H
 #define METIS_INITALLPASSES_H
 
+#include "metis/Conversion/Passes.h"
 #include "metis/Dialect/Metis/Transforms/Passes.h"
+#include "metis/Pipelines/Pipelines.h"
 
 #include "mlir/Transforms/Passes.h"
 
@@ -11,6 +13,8 @@ namespace metis {
 /// Our passes plus the generic upstream ones (canonicalize, cse, ...).
 inline void registerAllPasses() {
   registerMetisPasses();
+  registerMetisConversionPasses();
+  registerMetisPipelines();
   mlir::registerTransformsPasses();
 }
 

@@ -188,6 +188,8 @@ Result StateHost::execute(const Message &msg) noexcept {
     return Result{Status::Success, msg.gas, 0, {}, {}};
   // Keep the code alive even if the frame replaces the account's code.
   std::shared_ptr<const Bytes> bytes = code->code;
+  if (executor_ && !tracer_)
+    return executor_->execute(*this, msg, BytesView(*bytes), code->codeHash);
   return metis::execute(*this, msg, BytesView(*bytes), tracer_);
 }
 
@@ -210,7 +212,9 @@ Result StateHost::create(const Message &msg, const Address &newAddr) noexcept {
   init.recipient = newAddr;
   init.codeAddress = newAddr;
   init.input = {};
-  Result result = metis::execute(*this, init, msg.input, tracer_);
+  Result result = executor_ && !tracer_
+                      ? executor_->execute(*this, init, msg.input, keccak256(msg.input))
+                      : metis::execute(*this, init, msg.input, tracer_);
   if (result.status != Status::Success)
     return result;
 

@@ -101,7 +101,8 @@ Word blobBaseFee(uint64_t excessBlobGas) {
 }
 
 std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &block,
-                                                 const Transaction &tx, Tracer *tracer) {
+                                                 const Transaction &tx, Tracer *tracer,
+                                                 Executor *executor) {
   using Type = Transaction::Type;
   const bool isDynamic = tx.type == Type::DynamicFee || tx.type == Type::Blob;
 
@@ -196,7 +197,7 @@ std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &
   ctx.baseFee = block.baseFee;
   ctx.blobBaseFee = blobPrice;
   ctx.blobHashes = tx.blobHashes;
-  StateHost host(state, block, std::move(ctx), tracer);
+  StateHost host(state, block, std::move(ctx), tracer, executor);
 
   Message msg;
   msg.kind = tx.to ? CallKind::Call : CallKind::Create;

@@ -241,7 +241,7 @@ static bool exceptionListed(std::string_view expected, std::string_view name) {
 
 static std::string hex32(const Bytes32 &h) { return "0x" + toHex(h); }
 
-Outcome runCase(const Test &test, const Case &c, Tracer *tracer) {
+Outcome runCase(const Test &test, const Case &c, Tracer *tracer, Executor *executor) {
   state::State s = test.pre;
   std::vector<state::Log> logs;
   std::string rejection;
@@ -249,7 +249,7 @@ Outcome runCase(const Test &test, const Case &c, Tracer *tracer) {
   if (!c.tx) {
     rejection = "TransactionException.RLP_INVALID_VALUE";
   } else {
-    auto r = state::applyTransaction(s, test.block, *c.tx, tracer);
+    auto r = state::applyTransaction(s, test.block, *c.tx, tracer, executor);
     if (auto *err = std::get_if<state::TxError>(&r)) {
       rejection = state::txErrorName(*err);
     } else {

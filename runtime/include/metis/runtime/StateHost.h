@@ -2,6 +2,7 @@
 #ifndef METIS_RUNTIME_STATEHOST_H
 #define METIS_RUNTIME_STATEHOST_H
 
+#include "metis/runtime/Executor.h"
 #include "metis/runtime/Transaction.h"
 
 namespace metis::state {
@@ -10,8 +11,10 @@ namespace metis::state {
 /// checkpoints), precompiles and logs.
 class StateHost final : public Host {
 public:
-  StateHost(State &state, const BlockInfo &block, TxContext txContext, Tracer *tracer)
-      : state_(state), block_(block), txContext_(std::move(txContext)), tracer_(tracer) {}
+  StateHost(State &state, const BlockInfo &block, TxContext txContext, Tracer *tracer,
+            Executor *executor = nullptr)
+      : state_(state), block_(block), txContext_(std::move(txContext)), tracer_(tracer),
+        executor_(executor) {}
 
   bool accountExists(const Address &addr) noexcept override;
   Word getStorage(const Address &addr, const Word &key) noexcept override;
@@ -43,6 +46,7 @@ private:
   const BlockInfo &block_;
   TxContext txContext_;
   Tracer *tracer_;
+  Executor *executor_; ///< Runs code; the interpreter when null.
 };
 
 /// CREATE: keccak256(rlp([sender, nonce]))[12:].

@@ -48,7 +48,9 @@ struct Outcome {
   std::string message; ///< What differed.
 };
 
-Outcome runCase(const Test &test, const Case &c, Tracer *tracer = nullptr);
+/// Runs one case; `executor` chooses the tier (the interpreter when null).
+Outcome runCase(const Test &test, const Case &c, Tracer *tracer = nullptr,
+                Executor *executor = nullptr);
 
 /// An EIP-3155 tracer writing one JSON object per instruction to a stream.
 std::unique_ptr<Tracer> makeJsonTracer(std::FILE *out);

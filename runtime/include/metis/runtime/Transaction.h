@@ -8,6 +8,7 @@
 #ifndef METIS_RUNTIME_TRANSACTION_H
 #define METIS_RUNTIME_TRANSACTION_H
 
+#include "metis/runtime/Executor.h"
 #include "metis/runtime/Interpreter.h"
 #include "metis/runtime/State.h"
 
@@ -91,7 +92,8 @@ Word blobBaseFee(uint64_t excessBlobGas);
 /// transaction (EIP-161 deletions, transient storage cleared) on success.
 std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &block,
                                                  const Transaction &tx,
-                                                 Tracer *tracer = nullptr);
+                                                 Tracer *tracer = nullptr,
+                                                 Executor *executor = nullptr);
 
 } // namespace metis::state
 

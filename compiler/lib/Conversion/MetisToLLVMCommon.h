@@ -1,0 +1,81 @@
+//===- MetisToLLVMCommon.h - Helpers shared by the metis lowering -*- C++ -*-===//
+#ifndef METIS_LIB_CONVERSION_METISTOLLVMCOMMON_H
+#define METIS_LIB_CONVERSION_METISTOLLVMCOMMON_H
+
+#include "metis/Dialect/Metis/IR/MetisOps.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace metis::lowering {
+
+/// abi.h's metis_context field offsets (checked by static asserts in the runtime).
+enum ContextField : int64_t {
+  kGas = 0,
+  kStackHeight = 8,
+  kStack = 16,
+  kMemory = 24,
+  kMemorySize = 32,
+  kCalldata = 40,
+  kCalldataSize = 48,
+};
+
+/// Per-function state the patterns share: the exit block and the scratch words for
+/// builtin arguments.
+struct FunctionState {
+  mlir::Block *exit = nullptr; ///< ^exit(%status: i32): llvm.return %status
+  mlir::Value scratch;         ///< 8 x i256 on the native stack
+};
+
+/// Owned by one run of the patterns (populateMetisToLLVMConversionPatterns).
+using FunctionStates = llvm::DenseMap<mlir::Operation *, FunctionState>;
+
+class LoweringHelper {
+public:
+  LoweringHelper(mlir::ConversionPatternRewriter &rewriter, mlir::Operation *op,
+                 FunctionStates &states);
+
+  mlir::Location loc() const { return loc_; }
+  mlir::Value ctx() const { return ctx_; }
+  mlir::Type word() const { return rewriter_.getIntegerType(256); }
+  mlir::Type i64() const { return rewriter_.getI64Type(); }
+  mlir::Type i32() const { return rewriter_.getI32Type(); }
+  mlir::Type ptr() const { return mlir::LLVM::LLVMPointerType::get(rewriter_.getContext()); }
+
+  mlir::Value i64Const(int64_t v);
+  mlir::Value i32Const(int32_t v);
+  mlir::Value wordConst(const llvm::APInt &v);
+  mlir::Value wordConst(uint64_t v) { return wordConst(llvm::APInt(256, v)); }
+
+  mlir::Value fieldPtr(int64_t offset);
+  mlir::Value loadField(int64_t offset, mlir::Type type);
+  void storeField(int64_t offset, mlir::Value value);
+
+  /// Scratch word `i` (0..7) for passing words to builtins by pointer.
+  mlir::Value scratch(unsigned i);
+  mlir::Value spill(unsigned i, mlir::Value word);
+  mlir::Value reload(unsigned i);
+
+  /// Calls `name(args) -> result` (declaring it on first use).
+  mlir::Value call(llvm::StringRef name, mlir::Type result, mlir::ValueRange args);
+  void callVoid(llvm::StringRef name, mlir::ValueRange args);
+
+  /// Continues in a new block if `status` is METIS_CONTINUE, else returns it.
+  void checkStatus(mlir::Value status);
+  /// Returns `status` (a constant) from the function if `cond` holds.
+  void haltIf(mlir::Value cond, int32_t status);
+  /// The function's exit block.
+  mlir::Block *exitBlock();
+
+private:
+  mlir::ConversionPatternRewriter &rewriter_;
+  FunctionStates &states_;
+  mlir::Location loc_;
+  mlir::LLVM::LLVMFuncOp func_;
+  mlir::Value ctx_;
+};
+
+} // namespace metis::lowering
+
+#endif // METIS_LIB_CONVERSION_METISTOLLVMCOMMON_H

@@ -1,0 +1,563 @@
+//===- MetisToLLVMPatterns.cpp - One lowering per metis op family ------------===//
+#include "MetisToLLVMCommon.h"
+#include "mlir/Conversion/LLVMCommon/Pattern.h"
+#include "metis/Conversion/Passes.h"
+#include "metis/runtime/Opcodes.h"
+#include "metis/runtime/abi.h"
+
+using namespace mlir;
+using namespace metis;
+using namespace metis::lowering;
+
+namespace {
+
+using States = std::shared_ptr<FunctionStates>;
+
+/// A pattern with the shared per-function state.
+template <typename Op>
+struct MetisPattern : ConvertOpToLLVMPattern<Op> {
+  MetisPattern(LLVMTypeConverter &converter, States states)
+      : ConvertOpToLLVMPattern<Op>(converter), states(std::move(states)) {}
+  LoweringHelper helper(ConversionPatternRewriter &rewriter, Op op) const {
+    return LoweringHelper(rewriter, op, *states);
+  }
+  States states;
+};
+
+#define METIS_PATTERN(Name, Op)                                                \
+  struct Name : MetisPattern<Op> {                                             \
+    using MetisPattern::MetisPattern;                                          \
+    LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,         \
+                                  ConversionPatternRewriter &rewriter)         \
+        const override;                                                        \
+  };                                                                           \
+  LogicalResult Name::matchAndRewrite(Op op, typename Op::Adaptor adaptor,     \
+                                      ConversionPatternRewriter &rewriter) const
+
+//===----------------------------------------------------------------------===//
+// Constants and inline arithmetic
+//===----------------------------------------------------------------------===//
+
+METIS_PATTERN(ConstantLowering, ConstantOp) {
+  rewriter.replaceOpWithNewOp<LLVM::ConstantOp>(op, op.getType(), op.getValue());
+  return success();
+}
+
+METIS_PATTERN(PcLowering, PcOp) {
+  LoweringHelper h = helper(rewriter, op);
+  rewriter.replaceOp(op, h.wordConst(uint64_t(op.getOffset())));
+  return success();
+}
+
+template <typename Op, typename LLVMOp>
+struct BinaryLowering : ConvertOpToLLVMPattern<Op> {
+  using ConvertOpToLLVMPattern<Op>::ConvertOpToLLVMPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<LLVMOp>(op, adaptor.getLhs(), adaptor.getRhs());
+    return success();
+  }
+};
+
+METIS_PATTERN(NotLowering, NotOp) {
+  LoweringHelper h = helper(rewriter, op);
+  rewriter.replaceOpWithNewOp<LLVM::XOrOp>(op, adaptor.getOperand(),
+                                           h.wordConst(APInt::getAllOnes(256)));
+  return success();
+}
+
+template <typename Op, LLVM::ICmpPredicate Pred>
+struct CompareLowering : ConvertOpToLLVMPattern<Op> {
+  using ConvertOpToLLVMPattern<Op>::ConvertOpToLLVMPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    Value c = rewriter.create<LLVM::ICmpOp>(op.getLoc(), Pred, adaptor.getLhs(),
+                                            adaptor.getRhs());
+    rewriter.replaceOpWithNewOp<LLVM::ZExtOp>(op, op.getType(), c);
+    return success();
+  }
+};
+
+METIS_PATTERN(IsZeroLowering, IsZeroOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value c = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::eq,
+                                          adaptor.getOperand(), h.wordConst(0));
+  rewriter.replaceOpWithNewOp<LLVM::ZExtOp>(op, op.getType(), c);
+  return success();
+}
+
+/// EVM shifts: LLVM's are poison from 256 on, so select the EVM's answer there (the
+/// unselected poison is harmless).
+template <typename Op, typename LLVMShift, bool Arithmetic>
+struct ShiftLowering : MetisPattern<Op> {
+  using MetisPattern<Op>::MetisPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    Value shift = adaptor.getLhs(), value = adaptor.getRhs();
+    Value big = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::uge, shift,
+                                              h.wordConst(256));
+    Value shifted = rewriter.create<LLVMShift>(op.getLoc(), value, shift);
+    Value out = Arithmetic ? rewriter.create<LLVM::AShrOp>(op.getLoc(), value,
+                                                            h.wordConst(255)).getResult()
+                           : h.wordConst(0);
+    rewriter.replaceOpWithNewOp<LLVM::SelectOp>(op, big, out, shifted);
+    return success();
+  }
+};
+
+METIS_PATTERN(ByteLowering, ByteOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Location loc = op.getLoc();
+  Value i = adaptor.getLhs(), x = adaptor.getRhs();
+  Value outOfRange =
+      rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::uge, i, h.wordConst(32));
+  // (x >> (8 * (31 - i))) & 0xff
+  Value shift = rewriter.create<LLVM::MulOp>(
+      loc, rewriter.create<LLVM::SubOp>(loc, h.wordConst(31), i), h.wordConst(8));
+  Value byte = rewriter.create<LLVM::AndOp>(
+      loc, rewriter.create<LLVM::LShrOp>(loc, x, shift), h.wordConst(0xff));
+  rewriter.replaceOpWithNewOp<LLVM::SelectOp>(op, outOfRange, h.wordConst(0), byte);
+  return success();
+}
+
+METIS_PATTERN(SignExtendLowering, SignExtendOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Location loc = op.getLoc();
+  Value b = adaptor.getLhs(), x = adaptor.getRhs();
+  Value keep = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::uge, b, h.wordConst(31));
+  // shift = 256 - 8 * (b + 1); (x << shift) >>s shift
+  Value bits = rewriter.create<LLVM::MulOp>(
+      loc, rewriter.create<LLVM::AddOp>(loc, b, h.wordConst(1)), h.wordConst(8));
+  Value shift = rewriter.create<LLVM::SubOp>(loc, h.wordConst(256), bits);
+  Value extended = rewriter.create<LLVM::AShrOp>(
+      loc, rewriter.create<LLVM::ShlOp>(loc, x, shift), shift);
+  rewriter.replaceOpWithNewOp<LLVM::SelectOp>(op, keep, x, extended);
+  return success();
+}
+
+/// Division and modular arithmetic through the runtime (LLVM's i256 division is a slow
+/// bit-serial loop).
+template <typename Op>
+struct ArithBuiltinLowering : MetisPattern<Op> {
+  ArithBuiltinLowering(LLVMTypeConverter &converter, States states, StringRef builtin)
+      : MetisPattern<Op>(converter, std::move(states)), builtin(builtin) {}
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    SmallVector<Value> args{h.scratch(0)};
+    unsigned i = 1;
+    for (Value operand : adaptor.getOperands())
+      args.push_back(h.spill(i++, operand));
+    h.callVoid(builtin, args);
+    rewriter.replaceOp(op, h.reload(0));
+    return success();
+  }
+  std::string builtin;
+};
+
+METIS_PATTERN(ExpLowering, ExpOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value base = h.spill(1, adaptor.getBase()), exponent = h.spill(2, adaptor.getExponent());
+  Value status = h.call("metis_rt_exp", h.i32(), {h.ctx(), h.scratch(0), base, exponent});
+  h.checkStatus(status);
+  rewriter.replaceOp(op, h.reload(0));
+  return success();
+}
+
+METIS_PATTERN(Keccak256Lowering, Keccak256Op) {
+  LoweringHelper h = helper(rewriter, op);
+  Value offset = h.spill(1, adaptor.getOffset()), size = h.spill(2, adaptor.getSize());
+  Value status =
+      h.call("metis_rt_keccak256", h.i32(), {h.ctx(), h.scratch(0), offset, size});
+  h.checkStatus(status);
+  rewriter.replaceOp(op, h.reload(0));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Environment, storage, copies, logs, calls
+//===----------------------------------------------------------------------===//
+
+/// Facts of the frame: metis_rt_env(ctx, opcode, out).
+template <typename Op, uint8_t Opcode>
+struct EnvLowering : MetisPattern<Op> {
+  using MetisPattern<Op>::MetisPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    h.callVoid("metis_rt_env", {h.ctx(), h.i32Const(Opcode), h.scratch(0)});
+    rewriter.replaceOp(op, h.reload(0));
+    return success();
+  }
+};
+
+/// One-operand reads: metis_rt_read(ctx, opcode, io).
+template <typename Op, uint8_t Opcode>
+struct ReadLowering : MetisPattern<Op> {
+  using MetisPattern<Op>::MetisPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    Value io = h.spill(0, adaptor.getOperand());
+    Value status = h.call("metis_rt_read", h.i32(), {h.ctx(), h.i32Const(Opcode), io});
+    h.checkStatus(status);
+    rewriter.replaceOp(op, h.reload(0));
+    return success();
+  }
+};
+
+METIS_PATTERN(SelectorLowering, SelectorOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value io = h.spill(0, h.wordConst(0));
+  h.call("metis_rt_read", h.i32(), {h.ctx(), h.i32Const(OP_CALLDATALOAD), io});
+  rewriter.replaceOpWithNewOp<LLVM::LShrOp>(op, h.reload(0), h.wordConst(224));
+  return success();
+}
+
+/// Copies into memory: metis_rt_copy(ctx, opcode, args).
+template <typename Op, uint8_t Opcode>
+struct CopyLowering : MetisPattern<Op> {
+  using MetisPattern<Op>::MetisPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    unsigned i = 0;
+    for (Value operand : adaptor.getOperands())
+      h.spill(i++, operand);
+    Value status =
+        h.call("metis_rt_copy", h.i32(), {h.ctx(), h.i32Const(Opcode), h.scratch(0)});
+    h.checkStatus(status);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+METIS_PATTERN(SStoreLowering, SStoreOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value key = h.spill(0, adaptor.getKey()), value = h.spill(1, adaptor.getValue());
+  Value status = h.call("metis_rt_sstore", h.i32(),
+                        {h.ctx(), key, value, h.i64Const(int64_t(op.getPrepaid()))});
+  h.checkStatus(status);
+  rewriter.eraseOp(op);
+  return success();
+}
+
+METIS_PATTERN(TStoreLowering, TStoreOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value key = h.spill(0, adaptor.getKey()), value = h.spill(1, adaptor.getValue());
+  Value status = h.call("metis_rt_tstore", h.i32(), {h.ctx(), key, value});
+  h.checkStatus(status);
+  rewriter.eraseOp(op);
+  return success();
+}
+
+METIS_PATTERN(LogLowering, LogOp) {
+  LoweringHelper h = helper(rewriter, op);
+  unsigned i = 0;
+  for (Value operand : adaptor.getOperands())
+    h.spill(i++, operand);
+  Value status = h.call("metis_rt_log", h.i32(),
+                        {h.ctx(), h.scratch(0), h.i32Const(int32_t(op.getTopics().size()))});
+  h.checkStatus(status);
+  rewriter.eraseOp(op);
+  return success();
+}
+
+/// The CALL family and creates: metis_rt_call(ctx, opcode, args, prepaid, out).
+template <typename Op, uint8_t Opcode>
+struct CallLowering : MetisPattern<Op> {
+  using MetisPattern<Op>::MetisPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    unsigned i = 0;
+    for (Value operand : adaptor.getOperands())
+      h.spill(i++, operand);
+    Value status = h.call("metis_rt_call", h.i32(),
+                          {h.ctx(), h.i32Const(Opcode), h.scratch(0),
+                           h.i64Const(int64_t(op.getPrepaid())), h.scratch(7)});
+    h.checkStatus(status);
+    rewriter.replaceOp(op, h.reload(7));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Memory: a bounds check inline, a call only to grow
+//===----------------------------------------------------------------------===//
+
+/// Makes memory[offset, offset + size) valid (size is 1 or 32) and returns a pointer to it.
+Value memoryAccess(LoweringHelper &h, ConversionPatternRewriter &rewriter, Value offset,
+                   int64_t size) {
+  Location loc = h.loc();
+  // Offsets above 2^32 cannot be paid for: out of gas, as in the interpreter.
+  Value tooFar = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ugt, offset,
+                                               h.wordConst(0xffffffffull));
+  h.haltIf(tooFar, METIS_OUT_OF_GAS);
+  Value off64 = rewriter.create<LLVM::TruncOp>(loc, h.i64(), offset);
+  Value end = rewriter.create<LLVM::AddOp>(loc, off64, h.i64Const(size));
+  Value memSize = h.loadField(kMemorySize, h.i64());
+  Value mustGrow = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ugt, end, memSize);
+  // Grow on a cold path.
+  Block *current = rewriter.getInsertionBlock();
+  Block *next = rewriter.splitBlock(current, rewriter.getInsertionPoint());
+  Block *grow = rewriter.createBlock(next);
+  rewriter.setInsertionPointToEnd(current);
+  rewriter.create<LLVM::CondBrOp>(loc, mustGrow, grow, ValueRange(), next, ValueRange());
+  rewriter.setInsertionPointToEnd(grow);
+  Value status = h.call("metis_rt_memory_grow", h.i32(), {h.ctx(), end});
+  h.checkStatus(status);
+  rewriter.create<LLVM::BrOp>(loc, ValueRange(), next);
+  rewriter.setInsertionPointToStart(next);
+  Value base = h.loadField(kMemory, h.ptr());
+  return rewriter.create<LLVM::GEPOp>(loc, h.ptr(), rewriter.getI8Type(), base,
+                                      ValueRange{off64});
+}
+
+METIS_PATTERN(MLoadLowering, MLoadOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value p = memoryAccess(h, rewriter, adaptor.getOperand(), 32);
+  Value raw = rewriter.create<LLVM::LoadOp>(op.getLoc(), h.word(), p, 1);
+  rewriter.replaceOpWithNewOp<LLVM::ByteSwapOp>(op, raw);
+  return success();
+}
+
+METIS_PATTERN(MStoreLowering, MStoreOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value p = memoryAccess(h, rewriter, adaptor.getOffset(), 32);
+  Value swapped = rewriter.create<LLVM::ByteSwapOp>(op.getLoc(), adaptor.getValue());
+  rewriter.create<LLVM::StoreOp>(op.getLoc(), swapped, p, 1);
+  rewriter.eraseOp(op);
+  return success();
+}
+
+METIS_PATTERN(MStore8Lowering, MStore8Op) {
+  LoweringHelper h = helper(rewriter, op);
+  Value p = memoryAccess(h, rewriter, adaptor.getOffset(), 1);
+  Value byte = rewriter.create<LLVM::TruncOp>(op.getLoc(), rewriter.getI8Type(),
+                                              adaptor.getValue());
+  rewriter.create<LLVM::StoreOp>(op.getLoc(), byte, p, 1);
+  rewriter.eraseOp(op);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Gas, stack bookkeeping
+//===----------------------------------------------------------------------===//
+
+METIS_PATTERN(GasChargeLowering, GasChargeOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value gas = h.loadField(kGas, h.i64());
+  Value left = rewriter.create<LLVM::SubOp>(op.getLoc(), gas, h.i64Const(op.getAmount()));
+  h.storeField(kGas, left);
+  Value out = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::slt, left,
+                                            h.i64Const(0));
+  h.haltIf(out, METIS_OUT_OF_GAS);
+  rewriter.eraseOp(op);
+  return success();
+}
+
+METIS_PATTERN(GasLowering, GasOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value gas = h.loadField(kGas, h.i64());
+  Value seen = rewriter.create<LLVM::AddOp>(op.getLoc(), gas,
+                                            h.i64Const(int64_t(op.getPrepaid())));
+  rewriter.replaceOpWithNewOp<LLVM::ZExtOp>(op, h.word(), seen);
+  return success();
+}
+
+METIS_PATTERN(StackCheckLowering, StackCheckOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Location loc = op.getLoc();
+  // The EVM stack is the in-memory part plus the block's SSA window (its arguments).
+  int64_t window = int64_t(op->getBlock()->getNumArguments());
+  Value height = rewriter.create<LLVM::AddOp>(loc, h.loadField(kStackHeight, h.i64()),
+                                              h.i64Const(window));
+  if (op.getRequired() > window) {
+    Value under = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ult, height,
+                                                h.i64Const(op.getRequired()));
+    h.haltIf(under, METIS_STACK_UNDERFLOW);
+  }
+  if (op.getGrowth() > 0) {
+    Value over = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ugt, height,
+                                               h.i64Const(kStackLimit - op.getGrowth()));
+    h.haltIf(over, METIS_STACK_OVERFLOW);
+  }
+  rewriter.eraseOp(op);
+  return success();
+}
+
+METIS_PATTERN(StackPushLowering, StackPushOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Location loc = op.getLoc();
+  Value height = h.loadField(kStackHeight, h.i64());
+  Value base = h.loadField(kStack, h.ptr());
+  int64_t i = 0;
+  for (Value v : adaptor.getValues()) {
+    Value idx = rewriter.create<LLVM::AddOp>(loc, height, h.i64Const(i++));
+    Value p = rewriter.create<LLVM::GEPOp>(loc, h.ptr(), h.word(), base, ValueRange{idx});
+    rewriter.create<LLVM::StoreOp>(loc, v, p, 8);
+  }
+  h.storeField(kStackHeight, rewriter.create<LLVM::AddOp>(loc, height, h.i64Const(i)));
+  rewriter.eraseOp(op);
+  return success();
+}
+
+METIS_PATTERN(StackPopLowering, StackPopOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Location loc = op.getLoc();
+  int64_t n = int64_t(op.getNumResults());
+  Value height = h.loadField(kStackHeight, h.i64());
+  Value newHeight = rewriter.create<LLVM::SubOp>(loc, height, h.i64Const(n));
+  Value base = h.loadField(kStack, h.ptr());
+  SmallVector<Value> values;
+  for (int64_t i = 0; i < n; ++i) {
+    Value idx = rewriter.create<LLVM::AddOp>(loc, newHeight, h.i64Const(i));
+    Value p = rewriter.create<LLVM::GEPOp>(loc, h.ptr(), h.word(), base, ValueRange{idx});
+    values.push_back(rewriter.create<LLVM::LoadOp>(loc, h.word(), p, 8));
+  }
+  h.storeField(kStackHeight, newHeight);
+  rewriter.replaceOp(op, values);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Control flow and frame ends
+//===----------------------------------------------------------------------===//
+
+METIS_PATTERN(JumpLowering, JumpOp) {
+  rewriter.replaceOpWithNewOp<LLVM::BrOp>(op, adaptor.getDestOperands(), op.getDest());
+  return success();
+}
+
+METIS_PATTERN(JumpILowering, JumpIOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value taken = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::ne,
+                                              adaptor.getCondition(), h.wordConst(0));
+  rewriter.replaceOpWithNewOp<LLVM::CondBrOp>(op, taken, op.getTrueDest(),
+                                              adaptor.getTrueOperands(), op.getFalseDest(),
+                                              adaptor.getFalseOperands());
+  return success();
+}
+
+METIS_PATTERN(JumpIZeroLowering, JumpIZeroOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value zero = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::eq,
+                                             adaptor.getValue(), h.wordConst(0));
+  rewriter.replaceOpWithNewOp<LLVM::CondBrOp>(op, zero, op.getTrueDest(),
+                                              adaptor.getTrueOperands(), op.getFalseDest(),
+                                              adaptor.getFalseOperands());
+  return success();
+}
+
+METIS_PATTERN(DispatchLowering, DispatchOp) {
+  SmallVector<APInt> values;
+  for (int64_t offset : op.getTargets())
+    values.push_back(APInt(256, uint64_t(offset)));
+  SmallVector<Block *> dests(op.getCases().begin(), op.getCases().end());
+  SmallVector<ValueRange> operands(dests.size(), ValueRange());
+  rewriter.replaceOpWithNewOp<LLVM::SwitchOp>(op, adaptor.getTarget(), op.getDefaultDest(),
+                                              ValueRange(), values, dests, operands);
+  return success();
+}
+
+/// A terminator that ends the frame with a fixed status.
+template <typename Op>
+struct HaltLowering : MetisPattern<Op> {
+  HaltLowering(LLVMTypeConverter &converter, States states, int32_t status)
+      : MetisPattern<Op>(converter, std::move(states)), status(status) {}
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(op, h.i32Const(status));
+    return success();
+  }
+  int32_t status;
+};
+
+METIS_PATTERN(TrapLowering, TrapOp) {
+  LoweringHelper h = helper(rewriter, op);
+  rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(op, h.i32Const(int32_t(op.getReason())));
+  return success();
+}
+
+template <typename Op, bool Revert>
+struct OutputLowering : MetisPattern<Op> {
+  using MetisPattern<Op>::MetisPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    Value offset = h.spill(0, adaptor.getOffset()), size = h.spill(1, adaptor.getSize());
+    Value status =
+        h.call("metis_rt_return", h.i32(), {h.ctx(), offset, size, h.i32Const(Revert)});
+    rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(op, status);
+    return success();
+  }
+};
+
+METIS_PATTERN(SelfDestructLowering, SelfDestructOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value beneficiary = h.spill(0, adaptor.getBeneficiary());
+  Value status = h.call("metis_rt_selfdestruct", h.i32(), {h.ctx(), beneficiary});
+  rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(op, status);
+  return success();
+}
+
+} // namespace
+
+void metis::populateMetisToLLVMConversionPatterns(LLVMTypeConverter &converter,
+                                                  RewritePatternSet &patterns) {
+  auto states = std::make_shared<FunctionStates>();
+  patterns.add<BinaryLowering<AddOp, LLVM::AddOp>, BinaryLowering<SubOp, LLVM::SubOp>,
+               BinaryLowering<MulOp, LLVM::MulOp>, BinaryLowering<AndOp, LLVM::AndOp>,
+               BinaryLowering<OrOp, LLVM::OrOp>, BinaryLowering<XorOp, LLVM::XOrOp>,
+               CompareLowering<LtOp, LLVM::ICmpPredicate::ult>,
+               CompareLowering<GtOp, LLVM::ICmpPredicate::ugt>,
+               CompareLowering<SLtOp, LLVM::ICmpPredicate::slt>,
+               CompareLowering<SGtOp, LLVM::ICmpPredicate::sgt>,
+               CompareLowering<EqOp, LLVM::ICmpPredicate::eq>>(converter);
+  patterns.add<ConstantLowering, PcLowering, NotLowering, IsZeroLowering,
+               ShiftLowering<ShlOp, LLVM::ShlOp, false>,
+               ShiftLowering<ShrOp, LLVM::LShrOp, false>,
+               ShiftLowering<SarOp, LLVM::AShrOp, true>, ByteLowering, SignExtendLowering,
+               ExpLowering, Keccak256Lowering, SelectorLowering,
+               EnvLowering<AddressOp, OP_ADDRESS>, EnvLowering<OriginOp, OP_ORIGIN>,
+               EnvLowering<CallerOp, OP_CALLER>, EnvLowering<CallValueOp, OP_CALLVALUE>,
+               EnvLowering<CallDataSizeOp, OP_CALLDATASIZE>, EnvLowering<CodeSizeOp, OP_CODESIZE>,
+               EnvLowering<GasPriceOp, OP_GASPRICE>,
+               EnvLowering<ReturnDataSizeOp, OP_RETURNDATASIZE>,
+               EnvLowering<CoinbaseOp, OP_COINBASE>, EnvLowering<TimestampOp, OP_TIMESTAMP>,
+               EnvLowering<NumberOp, OP_NUMBER>, EnvLowering<PrevRandaoOp, OP_PREVRANDAO>,
+               EnvLowering<GasLimitOp, OP_GASLIMIT>, EnvLowering<ChainIdOp, OP_CHAINID>,
+               EnvLowering<SelfBalanceOp, OP_SELFBALANCE>, EnvLowering<BaseFeeOp, OP_BASEFEE>,
+               EnvLowering<BlobBaseFeeOp, OP_BLOBBASEFEE>, EnvLowering<MSizeOp, OP_MSIZE>,
+               ReadLowering<CallDataLoadOp, OP_CALLDATALOAD>,
+               ReadLowering<BalanceOp, OP_BALANCE>,
+               ReadLowering<ExtCodeSizeOp, OP_EXTCODESIZE>,
+               ReadLowering<ExtCodeHashOp, OP_EXTCODEHASH>,
+               ReadLowering<BlockHashOp, OP_BLOCKHASH>, ReadLowering<BlobHashOp, OP_BLOBHASH>,
+               ReadLowering<SLoadOp, OP_SLOAD>, ReadLowering<TLoadOp, OP_TLOAD>,
+               CopyLowering<CallDataCopyOp, OP_CALLDATACOPY>,
+               CopyLowering<CodeCopyOp, OP_CODECOPY>,
+               CopyLowering<ReturnDataCopyOp, OP_RETURNDATACOPY>,
+               CopyLowering<ExtCodeCopyOp, OP_EXTCODECOPY>, CopyLowering<MCopyOp, OP_MCOPY>,
+               SStoreLowering, TStoreLowering, LogLowering, CallLowering<CallOp, OP_CALL>,
+               CallLowering<CallCodeOp, OP_CALLCODE>,
+               CallLowering<DelegateCallOp, OP_DELEGATECALL>,
+               CallLowering<StaticCallOp, OP_STATICCALL>, CallLowering<CreateOp, OP_CREATE>,
+               CallLowering<Create2Op, OP_CREATE2>, MLoadLowering, MStoreLowering,
+               MStore8Lowering, GasChargeLowering, GasLowering, StackCheckLowering,
+               StackPushLowering, StackPopLowering, JumpLowering, JumpILowering,
+               JumpIZeroLowering, DispatchLowering, TrapLowering,
+               OutputLowering<ReturnOp, false>, OutputLowering<RevertOp, true>,
+               SelfDestructLowering>(converter, states);
+  patterns.add<ArithBuiltinLowering<DivOp>>(converter, states, "metis_rt_udiv");
+  patterns.add<ArithBuiltinLowering<SDivOp>>(converter, states, "metis_rt_sdiv");
+  patterns.add<ArithBuiltinLowering<ModOp>>(converter, states, "metis_rt_urem");
+  patterns.add<ArithBuiltinLowering<SModOp>>(converter, states, "metis_rt_smod");
+  patterns.add<ArithBuiltinLowering<AddModOp>>(converter, states, "metis_rt_addmod");
+  patterns.add<ArithBuiltinLowering<MulModOp>>(converter, states, "metis_rt_mulmod");
+  patterns.add<HaltLowering<StopOp>>(converter, states, METIS_SUCCESS);
+  patterns.add<HaltLowering<InvalidOp>>(converter, states, METIS_INVALID_INSTRUCTION);
+}

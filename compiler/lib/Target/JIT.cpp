@@ -1,0 +1,124 @@
+//===- JIT.cpp - ORC JIT for contracts --------------------------------------===//
+#include "metis/Target/JIT.h"
+#include "metis/runtime/abi.h"
+
+#include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
+
+#include <chrono>
+
+namespace metis {
+
+namespace {
+
+/// Every builtin of abi.h, bound by address.
+llvm::orc::SymbolMap builtinSymbols(llvm::orc::LLJIT &jit) {
+  llvm::orc::SymbolMap map;
+  auto add = [&](const char *name, void *fn) {
+    map[jit.mangleAndIntern(name)] = llvm::orc::ExecutorSymbolDef(
+        llvm::orc::ExecutorAddr::fromPtr(fn), llvm::JITSymbolFlags::Exported);
+  };
+#define METIS_BUILTIN(name) add(#name, reinterpret_cast<void *>(&name))
+  METIS_BUILTIN(metis_rt_memory_grow);
+  METIS_BUILTIN(metis_rt_udiv);
+  METIS_BUILTIN(metis_rt_sdiv);
+  METIS_BUILTIN(metis_rt_urem);
+  METIS_BUILTIN(metis_rt_smod);
+  METIS_BUILTIN(metis_rt_addmod);
+  METIS_BUILTIN(metis_rt_mulmod);
+  METIS_BUILTIN(metis_rt_exp);
+  METIS_BUILTIN(metis_rt_keccak256);
+  METIS_BUILTIN(metis_rt_env);
+  METIS_BUILTIN(metis_rt_read);
+  METIS_BUILTIN(metis_rt_copy);
+  METIS_BUILTIN(metis_rt_sstore);
+  METIS_BUILTIN(metis_rt_tstore);
+  METIS_BUILTIN(metis_rt_log);
+  METIS_BUILTIN(metis_rt_call);
+  METIS_BUILTIN(metis_rt_return);
+  METIS_BUILTIN(metis_rt_selfdestruct);
+#undef METIS_BUILTIN
+  return map;
+}
+
+} // namespace
+
+llvm::Expected<std::unique_ptr<Jit>> Jit::create(CompileOptions options) {
+  initializeNativeTarget();
+  auto jit = llvm::orc::LLJITBuilder().create();
+  if (!jit)
+    return jit.takeError();
+  if (auto err = (*jit)->getMainJITDylib().define(
+          llvm::orc::absoluteSymbols(builtinSymbols(**jit))))
+    return std::move(err);
+  return std::unique_ptr<Jit>(new Jit(std::move(*jit), std::move(options)));
+}
+
+Jit::Jit(std::unique_ptr<llvm::orc::LLJIT> jit, CompileOptions options)
+    : jit_(std::move(jit)), options_(std::move(options)) {}
+
+llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code,
+                                                        const Bytes32 &codeHash) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto it = cache_.find(codeHash); it != cache_.end())
+    return &it->second;
+
+  auto start = std::chrono::steady_clock::now();
+  auto tm = createHostTargetMachine(options_.llvmOptLevel);
+  if (!tm)
+    return tm.takeError();
+  auto llvmCtx = std::make_unique<llvm::LLVMContext>();
+  CompileOptions options = options_;
+  options.name = "0x" + toHex(codeHash);
+  auto module = compileToLLVM(code, *llvmCtx, **tm, options);
+  if (!module)
+    return module.takeError();
+
+  // One JITDylib per contract: every contract defines the same entry symbol.
+  auto dylib = jit_->createJITDylib("contract-" + toHex(codeHash));
+  if (!dylib)
+    return dylib.takeError();
+  dylib->addToLinkOrder(jit_->getMainJITDylib());
+  if (auto err = jit_->addIRModule(
+          *dylib, llvm::orc::ThreadSafeModule(std::move(*module), std::move(llvmCtx))))
+    return std::move(err);
+  auto entry = jit_->lookup(*dylib, METIS_CONTRACT_ENTRY);
+  if (!entry)
+    return entry.takeError();
+
+  Entry e;
+  e.fn = entry->toPtr<metis_contract_fn>();
+  e.analysis = std::make_unique<CodeAnalysis>(code);
+  compileSeconds_ +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return &cache_.emplace(codeHash, std::move(e)).first->second;
+}
+
+llvm::Expected<metis_contract_fn> Jit::compile(BytesView code, const Bytes32 &codeHash) {
+  auto entry = lookupOrCompile(code, codeHash);
+  if (!entry)
+    return entry.takeError();
+  return (*entry)->fn;
+}
+
+Result Jit::execute(Host &host, const Message &msg, BytesView code,
+                    const Bytes32 &codeHash) noexcept {
+  auto entry = lookupOrCompile(code, codeHash);
+  if (!entry) {
+    // Never run wrong code: a contract that cannot be compiled is interpreted.
+    llvm::consumeError(entry.takeError());
+    return metis::execute(host, msg, code);
+  }
+  return executeCompiled(host, msg, *(*entry)->analysis, (*entry)->fn);
+}
+
+size_t Jit::compiledCount() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return cache_.size();
+}
+
+double Jit::compileSeconds() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return compileSeconds_;
+}
+
+} // namespace metis
