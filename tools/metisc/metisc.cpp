@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Frontend/Lift.h"
+#include "metis/Target/JIT.h"
 #include "metis/runtime/BenchInputs.h"
 
 #include "mlir/IR/Verifier.h"
@@ -59,8 +60,17 @@ std::optional<std::string> readInput(const std::string &path, std::string &error
 }
 
 int runCommand(const RunOptions &opts) {
-  if (opts.engine != "interp") {
-    fmt::print(stderr, "error: unknown engine '{}' (available: interp)\n", opts.engine);
+  std::unique_ptr<Jit> jit;
+  if (opts.engine == "jit") {
+    auto created = Jit::create();
+    if (!created) {
+      fmt::print(stderr, "error: cannot create the JIT: {}\n",
+                 llvm::toString(created.takeError()));
+      return 2;
+    }
+    jit = std::move(*created);
+  } else if (opts.engine != "interp") {
+    fmt::print(stderr, "error: unknown engine '{}' (available: interp, jit)\n", opts.engine);
     return 2;
   }
   bench::BenchCase c;
@@ -81,7 +91,9 @@ int runCommand(const RunOptions &opts) {
   c.sender = Address::fromUint64(0x5e4d);
   c.gas = opts.gas;
 
-  bench::Runner runner(c);
+  bench::Runner runner(c, jit.get());
+  if (jit) // compile outside the timed runs
+    (void)runner.run();
   Result result;
   auto start = std::chrono::steady_clock::now();
   for (unsigned i = 0; i < std::max(1u, opts.repeat); ++i)
@@ -113,6 +125,12 @@ std::optional<Bytes> loadCode(const std::string &path, const std::string &format
   if (format == "bin") {
     code.assign(text->begin(), text->end());
   } else {
+    // An optional 0x prefix (after leading whitespace), as Ethereum tools print code; blanked
+    // rather than cut so that error columns still count from the start of the file.
+    size_t first = text->find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && first + 1 < text->size() && (*text)[first] == '0' &&
+        ((*text)[first + 1] == 'x' || (*text)[first + 1] == 'X'))
+      text->replace(first, 2, "  ");
     auto hex = bench::parseHexNotation(*text);
     if (auto *e = std::get_if<bench::BenchError>(&hex)) {
       fmt::print(stderr, "error: {}: {}\n", path, e->message);
@@ -127,7 +145,7 @@ std::optional<Bytes> loadCode(const std::string &path, const std::string &format
   return code;
 }
 
-struct CompileOptions {
+struct LiftCommandOptions {
   std::string input;
   std::string output = "-";
   std::string emit = "mlir";
@@ -137,7 +155,7 @@ struct CompileOptions {
   bool stats = false;
 };
 
-int compileCommand(const CompileOptions &opts) {
+int compileCommand(const LiftCommandOptions &opts) {
   auto code = loadCode(opts.input, opts.inputFormat);
   if (!code)
     return 1;
@@ -168,6 +186,7 @@ int compileCommand(const CompileOptions &opts) {
   if (opts.debugInfo)
     flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
   module->print(out, flags);
+  out << "\n";
   return 0;
 }
 
@@ -177,7 +196,7 @@ int main(int argc, char **argv) {
   // `metisc run ...` runs; anything else compiles.
   if (argc < 2 || std::string_view(argv[1]) != "run") {
     CLI::App app{"metisc: lift EVM bytecode to the metis dialect (and, later, compile it)."};
-    CompileOptions opts;
+    LiftCommandOptions opts;
     app.add_option("input", opts.input, "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
         ->required();
     app.add_option("-o", opts.output, "output file (default: stdout)");
@@ -202,7 +221,7 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"hex", "bin"}));
   runCmd->add_option("--calldata", run.calldata, "calldata as hex");
   runCmd->add_option("--gas", run.gas, "gas limit of the call")->check(CLI::PositiveNumber);
-  runCmd->add_option("--engine", run.engine, "interp (jit and aot come with the compiler)");
+  runCmd->add_option("--engine", run.engine, "interp or jit (aot comes next)");
   runCmd->add_option("--repeat", run.repeat, "run N times and report the mean time");
   runCmd->add_flag("--json", run.json, "print one JSON object");
   CLI11_PARSE(app, argc, argv);

@@ -370,8 +370,8 @@ METIS_PATTERN(GasLowering, GasOp) {
 METIS_PATTERN(StackCheckLowering, StackCheckOp) {
   LoweringHelper h = helper(rewriter, op);
   Location loc = op.getLoc();
-  // The EVM stack is the in-memory part plus the block's SSA window (its arguments).
-  int64_t window = int64_t(op->getBlock()->getNumArguments());
+  // The EVM stack is the in-memory part plus the SSA window.
+  int64_t window = int64_t(op.getWindow());
   Value height = rewriter.create<LLVM::AddOp>(loc, h.loadField(kStackHeight, h.i64()),
                                               h.i64Const(window));
   if (op.getRequired() > window) {

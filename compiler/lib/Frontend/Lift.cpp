@@ -167,7 +167,7 @@ Block *Lifter::landingPad(uint32_t s) {
     builder.setInsertionPointToEnd(pad);
     Location loc = locAt(target.begin);
     // Entered with the whole stack in memory: check it holds the window before popping.
-    builder.create<StackCheckOp>(loc, target.window, 0);
+    builder.create<StackCheckOp>(loc, target.window, 0, 0);
     auto popOp = builder.create<StackPopOp>(loc, SmallVector<Type>(target.window, word));
     builder.create<JumpOp>(loc, popOp.getResults(), blockFor[s]);
   }
@@ -241,7 +241,7 @@ void Lifter::liftBlock(uint32_t index) {
   Location blockLoc = locAt(b.begin);
 
   if (b.required > b.window || b.growth > 0)
-    builder.create<StackCheckOp>(blockLoc, b.required, b.growth);
+    builder.create<StackCheckOp>(blockLoc, b.required, b.growth, b.window);
   if (b.staticGas > 0)
     builder.create<GasChargeOp>(blockLoc, b.staticGas);
 

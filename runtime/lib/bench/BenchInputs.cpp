@@ -497,7 +497,9 @@ Expected<std::vector<BenchCase>> loadEvmBenchmarks(const fs::path &dir) {
   return out;
 }
 
-Runner::Runner(const BenchCase &c) : case_(c), analysis_(*c.code) {
+Runner::Runner(const BenchCase &c, Executor *executor)
+    : case_(c), analysis_(*c.code), executor_(executor),
+      codeHash_(keccak256(BytesView(*c.code))) {
   state::Account sender;
   sender.balance = ~Word{} >> 1;
   state_.insert(c.sender, std::move(sender));
@@ -544,7 +546,8 @@ Runner::Runner(const BenchCase &c) : case_(c), analysis_(*c.code) {
 }
 
 Result Runner::run() noexcept {
-  Result r = execute(*host_, msg_, analysis_);
+  Result r = executor_ ? executor_->execute(*host_, msg_, *case_.code, codeHash_)
+                       : execute(*host_, msg_, analysis_);
   // Undoes storage, transient storage, warm slots and logs: the next run starts
   // equal.
   state_.rollback(checkpoint_);

@@ -65,7 +65,7 @@ metis.contract @negative_prepaid attributes {code_hash = "0x00000000000000000000
 
 metis.contract @stack_check_limit attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   // expected-error @+1 {{requires 1025 words at entry, more than the stack limit of 1024}}
-  metis.stack.check required 1025 growth 0
+  metis.stack.check required 1025 growth 0 window 0
   metis.stop
 }
 
@@ -73,7 +73,7 @@ metis.contract @stack_check_limit attributes {code_hash = "0x0000000000000000000
 
 metis.contract @stack_growth_limit attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   // expected-error @+1 {{grows the stack by 2000 words, more than the stack limit of 1024}}
-  metis.stack.check required 0 growth 2000
+  metis.stack.check required 0 growth 2000 window 0
   metis.stop
 }
 
@@ -183,4 +183,12 @@ metis.contract @unknown_op attributes {code_hash = "0x00000000000000000000000000
 metis.contract @bad_trap_reason attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'reason' [out_of_gas, undefined_instruction, stack_overflow, stack_underflow, bad_jump_destination]}}
   metis.trap segfault
+}
+
+// -----
+
+metis.contract @stack_window_limit attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  // expected-error @+1 {{has a window of 1025 words, more than the stack limit of 1024}}
+  metis.stack.check required 0 growth 0 window 1025
+  metis.stop
 }

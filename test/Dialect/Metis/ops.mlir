@@ -6,8 +6,8 @@
 // CHECK-LABEL: metis.contract @all_ops
 // CHECK-SAME: attributes {code_hash = "0x{{0+}}1", code_size = 4096 : i64}
 metis.contract @all_ops attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000001", code_size = 4096 : i64} {
-  // CHECK: metis.stack.check required 0 growth 12
-  metis.stack.check required 0 growth 12
+  // CHECK: metis.stack.check required 0 growth 12 window 0
+  metis.stack.check required 0 growth 12 window 0
   // CHECK: metis.gas.charge 42
   metis.gas.charge 42
   // CHECK: %[[A:.*]] = metis.constant 1{{$}}

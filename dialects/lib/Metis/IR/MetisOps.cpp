@@ -102,6 +102,9 @@ LogicalResult StackCheckOp::verify() {
   if (getGrowth() > kStackLimit)
     return emitOpError("grows the stack by ")
            << getGrowth() << " words, more than the stack limit of 1024";
+  if (getWindow() > kStackLimit)
+    return emitOpError("has a window of ")
+           << getWindow() << " words, more than the stack limit of 1024";
   return success();
 }
 

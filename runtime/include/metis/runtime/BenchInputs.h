@@ -91,7 +91,8 @@ loadEvmBenchmarks(const std::filesystem::path &dir);
 class Runner {
 public:
   /// `c` must outlive the runner: its code and input are not copied.
-  explicit Runner(const BenchCase &c);
+  /// Runs `c` on `executor` (a JIT, say), or the interpreter when null.
+  explicit Runner(const BenchCase &c, Executor *executor = nullptr);
   Runner(const Runner &) = delete;
   Runner &operator=(const Runner &) = delete;
 
@@ -103,6 +104,8 @@ public:
 private:
   const BenchCase &case_;
   CodeAnalysis analysis_;
+  Executor *executor_;
+  Bytes32 codeHash_;
   state::State state_;
   state::BlockInfo block_;
   std::unique_ptr<state::StateHost> host_;

@@ -75,15 +75,19 @@ def Metis_StackCheckOp : Metis_Op<"stack.check"> {
   let description = [{
     Halts with stack underflow if the EVM stack holds fewer than `required` words at the
     block's entry, or with stack overflow if the block's peak growth `growth` would take it
-    past 1024 words. One per block instead of one per instruction.
+    past 1024 words. One per block instead of one per instruction. `window` is how many of
+    the stack's top words are SSA values here (the block's arguments when lifted); the rest
+    is the in-memory stack, whose height the check reads. Stating it keeps the check right
+    when passes remove block arguments or merge blocks.
 
     ```mlir
-    metis.stack.check required 2 growth 3
+    metis.stack.check required 2 growth 3 window 1
     ```
   }];
   let arguments = (ins ConfinedAttr<I64Attr, [IntNonNegative]>:$required,
-                       ConfinedAttr<I64Attr, [IntNonNegative]>:$growth);
-  let assemblyFormat = "`required` $required `growth` $growth attr-dict";
+                       ConfinedAttr<I64Attr, [IntNonNegative]>:$growth,
+                       ConfinedAttr<I64Attr, [IntNonNegative]>:$window);
+  let assemblyFormat = "`required` $required `growth` $growth `window` $window attr-dict";
   let hasVerifier = 1;
 }
 
