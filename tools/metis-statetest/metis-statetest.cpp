@@ -7,10 +7,12 @@
 // Files run in parallel; output is in file order, so runs are comparable line by line.
 //
 //===----------------------------------------------------------------------===//
+#include "metis/Target/AOT.h"
 #include "metis/Target/JIT.h"
 #include "metis/runtime/StateTest.h"
 
 #include <CLI/CLI.hpp>
+#include <llvm/Support/FileSystem.h>
 #include <algorithm>
 #include <atomic>
 #include <fmt/core.h>
@@ -141,8 +143,10 @@ int main(int argc, char **argv) {
   app.add_option("-j,--jobs", opts.jobs, "parallel workers (default: all cores)");
   app.add_option("--filter", opts.filter, "run only tests whose name matches this regex");
   app.add_flag("--trace", opts.trace, "print an EIP-3155 JSON line per instruction");
-  app.add_option("--engine", opts.engine, "interp, or jit (compile every contract with the ORC JIT)")
-      ->check(CLI::IsMember({"interp", "jit"}));
+  app.add_option("--engine", opts.engine,
+                 "interp, jit (every contract through the ORC JIT) or aot (every contract "
+                 "compiled to a shared library in a temporary folder and loaded)")
+      ->check(CLI::IsMember({"interp", "jit", "aot"}));
   app.add_option("--expected-failures", opts.expectedFailuresFile,
                  "cases allowed to fail (one `file:test:dD/gG/vV # cause` per line); a "
                  "listed case that passes is a failure");
@@ -197,6 +201,18 @@ int main(int argc, char **argv) {
     }
     jit = std::move(*created);
   }
+  std::unique_ptr<AotExecutor> aot;
+  std::string aotDir;
+  if (opts.engine == "aot") {
+    llvm::SmallString<128> dir;
+    if (auto ec = llvm::sys::fs::createUniqueDirectory("metis-aot", dir)) {
+      fmt::print(stderr, "error: cannot create a temporary folder: {}\n", ec.message());
+      return 2;
+    }
+    aotDir = std::string(dir);
+    aot = std::make_unique<AotExecutor>(aotDir);
+  }
+  Executor *executor = jit ? static_cast<Executor *>(jit.get()) : aot.get();
 
   unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (opts.trace)
@@ -205,7 +221,7 @@ int main(int argc, char **argv) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < files.size();)
-      reports[i] = runFile(files[i], opts, filter.get(), expected, jit.get());
+      reports[i] = runFile(files[i], opts, filter.get(), expected, executor);
   };
   std::vector<std::thread> threads;
   for (unsigned j = 0; j < jobs; ++j)
@@ -226,9 +242,23 @@ int main(int argc, char **argv) {
   if (!opts.expectedFailuresFile.empty())
     fmt::print("{} expected failures (listed in {})\n", total.expectedFailed,
                opts.expectedFailuresFile);
-  if (jit)
-    fmt::print("jit: {} contracts compiled in {:.1f} s\n", jit->compiledCount(),
-               jit->compileSeconds());
+  // Code that failed to compile ran on the interpreter instead: that hides nothing here.
+  size_t fallbacks = 0;
+  if (jit) {
+    fallbacks = jit->fallbackCount();
+    fmt::print("jit: {} contracts compiled in {:.1f} s, {} frames fell back to the "
+               "interpreter\n",
+               jit->compiledCount(), jit->compileSeconds(), fallbacks);
+  }
+  if (aot) {
+    fallbacks = aot->fallbackCount();
+    fmt::print("aot: {} contracts compiled and loaded, {} frames fell back to the "
+               "interpreter{}\n",
+               aot->compiledCount(), fallbacks,
+               fallbacks ? " (first error: " + aot->firstError() + ")" : "");
+    llvm::sys::fs::remove_directories(aotDir);
+  }
+  total.failed += fallbacks;
   fmt::print("{} passed, {} failed\n", total.passed, total.failed);
   return total.failed ? 1 : 0;
 }

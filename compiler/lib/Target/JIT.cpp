@@ -104,8 +104,9 @@ Result Jit::execute(Host &host, const Message &msg, BytesView code,
                     const Bytes32 &codeHash) noexcept {
   auto entry = lookupOrCompile(code, codeHash);
   if (!entry) {
-    // Never run wrong code: a contract that cannot be compiled is interpreted.
+    // A contract that cannot be compiled is interpreted, and counted so callers see it.
     llvm::consumeError(entry.takeError());
+    ++fallbacks_;
     return metis::execute(host, msg, code);
   }
   return executeCompiled(host, msg, *(*entry)->analysis, (*entry)->fn);

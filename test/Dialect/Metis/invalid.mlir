@@ -117,7 +117,7 @@ metis.contract @negative_jump_target attributes {code_hash = "0x0000000000000000
 
 metis.contract @dispatch_with_block_args attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 16 : i64} {
   %t = metis.constant 3
-  // expected-error @+1 {{branch has 0 operands for successor #1, but target block has 1}}
+  // expected-error @+1 {{successors take no arguments: values cross a dynamic jump through the in-memory stack}}
   metis.dispatch %t [3: ^bb1], default ^bb2
 ^bb1(%x: i256):
   metis.stop

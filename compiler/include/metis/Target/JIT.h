@@ -14,6 +14,7 @@
 
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -33,6 +34,8 @@ public:
   /// Contracts compiled so far and the time spent compiling them.
   size_t compiledCount() const;
   double compileSeconds() const;
+  /// Frames interpreted because their code failed to compile (each is a bug to report).
+  size_t fallbackCount() const { return fallbacks_; }
 
 private:
   struct Entry {
@@ -47,6 +50,7 @@ private:
   mutable std::mutex mutex_;
   std::unordered_map<Bytes32, Entry> cache_;
   double compileSeconds_ = 0;
+  std::atomic<size_t> fallbacks_{0};
 };
 
 } // namespace metis

@@ -150,23 +150,6 @@ Block *JumpIZeroOp::getSuccessorForOperands(ArrayRef<Attribute> operands) {
 // DispatchOp
 //===----------------------------------------------------------------------===//
 
-SuccessorOperands DispatchOp::getSuccessorOperands(unsigned index) {
-  assert(index < getNumSuccessors() && "invalid successor index");
-  // Values cross a dynamic jump through the in-memory stack, never as block arguments.
-  return SuccessorOperands(MutableOperandRange(getOperation(), 0, 0));
-}
-
-Block *DispatchOp::getSuccessorForOperands(ArrayRef<Attribute> operands) {
-  auto target = dyn_cast_or_null<IntegerAttr>(operands.empty() ? Attribute() : operands[0]);
-  if (!target)
-    return nullptr;
-  const APInt &value = target.getValue();
-  for (auto [offset, dest] : llvm::zip(getTargets(), getCases()))
-    if (value == APInt(256, uint64_t(offset)))
-      return dest;
-  return getDefaultDest();
-}
-
 LogicalResult DispatchOp::verify() {
   ArrayRef<int64_t> targets = getTargets();
   if (targets.size() != getCases().size())
@@ -175,6 +158,10 @@ LogicalResult DispatchOp::verify() {
   int64_t codeSize = std::numeric_limits<int64_t>::max();
   if (auto contract = (*this)->getParentOfType<ContractOp>())
     codeSize = contract.getCodeSize();
+  for (Block *dest : (*this)->getSuccessors())
+    if (dest->getNumArguments() != 0)
+      return emitOpError("successors take no arguments: values cross a dynamic jump through "
+                         "the in-memory stack");
   llvm::SmallDenseSet<int64_t> seen;
   for (int64_t offset : targets) {
     if (offset < 0 || offset >= codeSize)

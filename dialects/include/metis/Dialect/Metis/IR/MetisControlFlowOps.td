@@ -80,8 +80,9 @@ def Metis_JumpIOp : Metis_Op<"jumpi", [Terminator, Pure, AttrSizedOperandSegment
   let hasCanonicalizer = 1;
 }
 
-def Metis_DispatchOp : Metis_Op<"dispatch", [Terminator,
-    DeclareOpInterfaceMethods<BranchOpInterface, ["getSuccessorForOperands"]>]> {
+// Not a BranchOpInterface: its successors take no operands (values cross through memory),
+// and the interface would invite CFG simplification to forward some.
+def Metis_DispatchOp : Metis_Op<"dispatch", [Terminator]> {
   let summary = "A jump whose target is only known at run time";
   let description = [{
     The target word selects the block of one of the contract's JUMPDEST offsets listed in
