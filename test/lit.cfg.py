@@ -16,3 +16,5 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [os.path.join(config.metis_obj_root, "bin"), config.llvm_tools_dir]
 llvm_config.add_tool_substitutions(["metis-statetest"], tool_dirs)
 llvm_config.add_tool_substitutions(["metis-opt"], tool_dirs)
+llvm_config.add_tool_substitutions(["metisc"], tool_dirs)
+llvm_config.add_tool_substitutions(["metis-liftcheck"], tool_dirs)

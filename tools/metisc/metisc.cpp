@@ -1,21 +1,26 @@
 //===- metisc.cpp - The metis compiler driver -------------------------------===//
 //
-// metisc INPUT [-o OUT] [--emit=mlir] [--input-format=hex|bin] [--mlir-print-debuginfo]
-//        [--stats] [--name NAME]
-//   lifts bytecode to the metis dialect and prints it (lowering to native code comes later).
-// metisc run INPUT [--calldata HEX] [--gas N] [--engine interp] [--json] [--repeat N]
+// metisc INPUT [-o OUT] [--emit=mlir|llvm|asm|obj|so] [-O0..3] [--input-format=hex|bin]
+//        [--mlir-print-debuginfo] [--stats] [--name NAME]
+//   lifts bytecode to the metis dialect (mlir), or compiles it to LLVM IR, assembly, an
+//   object file or a shared library that metis loads (so).
+// metisc run INPUT [--calldata HEX] [--gas N] [--engine interp|jit|aot] [--so LIB] [--json]
+//        [--repeat N]
 //   runs bytecode as a call from a default sender against a state holding only that code,
-//   and prints status, gas used and output.
+//   and prints status, gas used and output. --so runs a library made by --emit=so, which
+//   must have been compiled from INPUT.
 //
 // INPUT is hex (0x optional, whitespace ignored, `(Nx<hex>)` repetition allowed) or raw bytes
 // with --input-format=bin; `-` reads stdin. Errors name the file (and the offset).
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Frontend/Lift.h"
+#include "metis/Target/AOT.h"
 #include "metis/Target/JIT.h"
 #include "metis/runtime/BenchInputs.h"
 
 #include "mlir/IR/Verifier.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <CLI/CLI.hpp>
@@ -33,12 +38,31 @@ namespace {
 /// Reads INPUT and decodes it to bytecode; on failure prints one error naming the file.
 std::optional<Bytes> loadCode(const std::string &path, const std::string &format);
 
+/// Runs one loaded contract library for the code it was checked against.
+class LibraryExecutor final : public Executor {
+public:
+  LibraryExecutor(const LoadedContract &contract, BytesView code)
+      : contract_(contract), analysis_(code), code_(code) {}
+  Result execute(Host &host, const Message &msg, BytesView code,
+                 const Bytes32 &) noexcept override {
+    if (code.size() == code_.size() && std::equal(code.begin(), code.end(), code_.begin()))
+      return executeCompiled(host, msg, analysis_, contract_.entry());
+    return metis::execute(host, msg, code); // other contracts it calls
+  }
+
+private:
+  const LoadedContract &contract_;
+  CodeAnalysis analysis_;
+  BytesView code_;
+};
+
 struct RunOptions {
   std::string input;
   std::string inputFormat = "hex";
   std::string calldata;
   int64_t gas = 1'000'000'000;
   std::string engine = "interp";
+  std::string library;
   bool json = false;
   unsigned repeat = 1;
 };
@@ -69,8 +93,9 @@ int runCommand(const RunOptions &opts) {
       return 2;
     }
     jit = std::move(*created);
-  } else if (opts.engine != "interp") {
-    fmt::print(stderr, "error: unknown engine '{}' (available: interp, jit)\n", opts.engine);
+  } else if (opts.engine != "interp" && opts.engine != "aot") {
+    fmt::print(stderr, "error: unknown engine '{}' (available: interp, jit, aot)\n",
+               opts.engine);
     return 2;
   }
   bench::BenchCase c;
@@ -91,9 +116,39 @@ int runCommand(const RunOptions &opts) {
   c.sender = Address::fromUint64(0x5e4d);
   c.gas = opts.gas;
 
-  bench::Runner runner(c, jit.get());
-  if (jit) // compile outside the timed runs
+  // AOT: the given library (checked against the code), or one compiled into a temp folder.
+  std::unique_ptr<LoadedContract> library;
+  std::unique_ptr<AotExecutor> aot;
+  std::unique_ptr<LibraryExecutor> fromLibrary;
+  llvm::SmallString<128> tempDir;
+  if (opts.engine == "aot") {
+    if (!opts.library.empty()) {
+      auto loaded = LoadedContract::load(opts.library, *c.code);
+      if (!loaded) {
+        fmt::print(stderr, "error: {}\n", llvm::toString(loaded.takeError()));
+        return 1;
+      }
+      library = std::move(*loaded);
+      fromLibrary = std::make_unique<LibraryExecutor>(*library, *c.code);
+    } else {
+      if (auto ec = llvm::sys::fs::createUniqueDirectory("metisc-aot", tempDir)) {
+        fmt::print(stderr, "error: cannot create a temporary folder: {}\n", ec.message());
+        return 1;
+      }
+      aot = std::make_unique<AotExecutor>(std::string(tempDir));
+    }
+  }
+  Executor *executor = jit ? static_cast<Executor *>(jit.get())
+                       : fromLibrary ? static_cast<Executor *>(fromLibrary.get())
+                                     : aot.get();
+  bench::Runner runner(c, executor);
+  if (executor) // compile outside the timed runs
     (void)runner.run();
+  if ((jit && jit->fallbackCount()) || (aot && aot->fallbackCount())) {
+    fmt::print(stderr, "error: {}: compiling failed{}\n", opts.input,
+               aot ? ": " + aot->firstError() : "");
+    return 1;
+  }
   Result result;
   auto start = std::chrono::steady_clock::now();
   for (unsigned i = 0; i < std::max(1u, opts.repeat); ++i)
@@ -111,6 +166,8 @@ int runCommand(const RunOptions &opts) {
     fmt::print("engine:   {}\nstatus:   {}\ngas used: {}\noutput:   0x{}\ntime:     {:.3f} ms\n",
                opts.engine, statusName(result.status), gasUsed, toHex(result.output), ms);
   }
+  if (aot)
+    llvm::sys::fs::remove_directories(tempDir);
   return result.status == Status::Success ? 0 : 3;
 }
 
@@ -149,6 +206,7 @@ struct LiftCommandOptions {
   std::string input;
   std::string output = "-";
   std::string emit = "mlir";
+  unsigned optLevel = 2;
   std::string inputFormat = "hex";
   std::string name;
   bool debugInfo = false;
@@ -159,6 +217,25 @@ int compileCommand(const LiftCommandOptions &opts) {
   auto code = loadCode(opts.input, opts.inputFormat);
   if (!code)
     return 1;
+  if (opts.emit != "mlir") {
+    if (opts.output == "-" && (opts.emit == "obj" || opts.emit == "so")) {
+      fmt::print(stderr, "error: --emit={} needs an output file (-o)\n", opts.emit);
+      return 1;
+    }
+    CompileOptions options;
+    options.llvmOptLevel = opts.optLevel;
+    options.lowering.optLevel = opts.optLevel;
+    options.name = opts.name.empty() ? "contract" : opts.name;
+    EmitKind kind = opts.emit == "llvm"  ? EmitKind::LLVMIR
+                    : opts.emit == "asm" ? EmitKind::Assembly
+                    : opts.emit == "obj" ? EmitKind::Object
+                                         : EmitKind::SharedLibrary;
+    if (auto err = emitContract(*code, kind, opts.output, options)) {
+      fmt::print(stderr, "error: {}: {}\n", opts.input, llvm::toString(std::move(err)));
+      return 1;
+    }
+    return 0;
+  }
   frontend::ContractAnalysis analysis(*code);
   if (opts.stats)
     fmt::print(stderr, "{}: {}\n", opts.input, frontend::formatStats(analysis.stats()));
@@ -200,7 +277,12 @@ int main(int argc, char **argv) {
     app.add_option("input", opts.input, "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
         ->required();
     app.add_option("-o", opts.output, "output file (default: stdout)");
-    app.add_option("--emit", opts.emit, "what to produce")->check(CLI::IsMember({"mlir"}));
+    app.add_option("--emit", opts.emit,
+                   "mlir (the lifted dialect), llvm (LLVM IR), asm, obj or so (a shared "
+                   "library metis can load)")
+        ->check(CLI::IsMember({"mlir", "llvm", "asm", "obj", "so"}));
+    app.add_option("-O", opts.optLevel, "optimisation level 0-3 (default 2)")
+        ->check(CLI::Range(0, 3));
     app.add_option("--input-format", opts.inputFormat, "hex or bin")
         ->check(CLI::IsMember({"hex", "bin"}));
     app.add_option("--name", opts.name, "contract name for the symbol and locations (default: the file name)");
@@ -221,7 +303,8 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"hex", "bin"}));
   runCmd->add_option("--calldata", run.calldata, "calldata as hex");
   runCmd->add_option("--gas", run.gas, "gas limit of the call")->check(CLI::PositiveNumber);
-  runCmd->add_option("--engine", run.engine, "interp or jit (aot comes next)");
+  runCmd->add_option("--engine", run.engine, "interp, jit or aot");
+  runCmd->add_option("--so", run.library, "with --engine=aot: a library made by --emit=so");
   runCmd->add_option("--repeat", run.repeat, "run N times and report the mean time");
   runCmd->add_flag("--json", run.json, "print one JSON object");
   CLI11_PARSE(app, argc, argv);

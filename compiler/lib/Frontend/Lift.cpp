@@ -351,8 +351,9 @@ void Lifter::liftBlock(uint32_t index) {
       return;
   }
 
-  // The block runs into the next one, or off the end of the code.
-  Location endLoc = locAt(b.end == 0 ? 0 : b.end - 1);
+  // The block runs into the next one, or off the end of the code: located at its last
+  // instruction (not its last byte, which may be push data).
+  Location endLoc = locAt(b.numInsts ? insts[b.firstInst + b.numInsts - 1].pc : b.begin);
   if (b.exit == BlockExit::FallThrough && b.end < analysis.code().size()) {
     auto [dest, args] = edgeTo(index + 1, /*inPlace=*/true, endLoc);
     builder.create<JumpOp>(endLoc, args, dest);

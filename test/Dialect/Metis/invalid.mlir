@@ -63,22 +63,6 @@ metis.contract @negative_prepaid attributes {code_hash = "0x00000000000000000000
 
 // -----
 
-metis.contract @stack_check_limit attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
-  // expected-error @+1 {{requires 1025 words at entry, more than the stack limit of 1024}}
-  metis.stack.check required 1025 growth 0 window 0
-  metis.stop
-}
-
-// -----
-
-metis.contract @stack_growth_limit attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
-  // expected-error @+1 {{grows the stack by 2000 words, more than the stack limit of 1024}}
-  metis.stack.check required 0 growth 2000 window 0
-  metis.stop
-}
-
-// -----
-
 metis.contract @jump_target_out_of_code attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 16 : i64} {
   %t = metis.constant 3
   // expected-error @+1 {{jump target 16 is not an offset in the code (size 16)}}

@@ -1,0 +1,577 @@
+//===- metis-liftcheck.cpp - Lift and verify every contract of ../shared -===//
+//
+// metis-liftcheck [--shared DIR] [--jobs N] [--report FILE] [--round-trip]
+//
+// The lifter promises to turn any byte string into verifying IR; this checks it on every real
+// contract we have, in three corpora:
+//   bench    evmone-legacy *.bin-runtime, revmc rt-hex/*.rt.hex, and the pre-state code of the
+//            revmc fixtures and of bench/evm-benchmarks (deduplicated by code hash);
+//   state    every distinct non-empty `pre` code of fixtures/state (creation init code in
+//            transaction data is not included: it is not code of an account);
+//   mainnet  every distinct contract in the `pre` of blocks/mainnet.
+// Each contract is analysed, lifted and verified with mlir::verify; nothing is caught, so a
+// crash fails the run (the crash report names the contract). It prints per-corpus counts, the
+// static-jump fraction of each bench contract and of mainnet (with its ten worst contracts),
+// lift times, and last `N lifted, M failed`; the exit code is 1 if any failed, 2 if the
+// corpora could not be read.
+//
+//===----------------------------------------------------------------------===//
+#include "metis/Frontend/Lift.h"
+#include "metis/runtime/BenchInputs.h"
+#include "metis/runtime/Keccak.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/PrettyStackTrace.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <filesystem>
+#include <fmt/core.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+#include <time.h>
+#include <unordered_map>
+
+#ifndef METIS_SHARED_DIR
+#define METIS_SHARED_DIR "../shared"
+#endif
+
+namespace fs = std::filesystem;
+using namespace metis;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+/// CPU time of the calling thread in ms: per-contract times that other processes sharing the
+/// cores do not inflate.
+double threadCpuMs() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// A corpus could not be read: the message names the file.
+struct LoadError {
+  std::string message;
+};
+
+struct Contract {
+  std::string name;                 ///< Where the code was first seen.
+  std::vector<std::string> aliases; ///< Other places with the same code.
+  Bytes code;
+  Bytes32 hash;
+
+  // Results.
+  frontend::AnalysisStats stats;
+  double liftMs = 0;   ///< Analysis and lifting, thread CPU time.
+  double verifyMs = 0; ///< mlir::verify (and the round trip, if asked), thread CPU time.
+  bool ok = false;
+  std::string error;
+};
+
+struct Corpus {
+  Corpus(std::string key, std::string title) : key(std::move(key)), title(std::move(title)) {}
+
+  std::string key;    ///< "bench", "state", "mainnet".
+  std::string title;  ///< What it holds, for the report.
+  size_t sources = 0; ///< Non-empty codes read, before deduplication.
+  std::vector<Contract> contracts;
+  std::unordered_map<Bytes32, size_t> byHash;
+
+  /// Adds `code` seen at `name`; a code already present only gains an alias.
+  void add(std::string name, Bytes code) {
+    if (code.empty())
+      return;
+    ++sources;
+    Bytes32 hash = keccak256(code);
+    auto [it, inserted] = byHash.try_emplace(hash, contracts.size());
+    if (!inserted) {
+      contracts[it->second].aliases.push_back(std::move(name));
+      return;
+    }
+    Contract c;
+    c.name = std::move(name);
+    c.code = std::move(code);
+    c.hash = hash;
+    contracts.push_back(std::move(c));
+  }
+};
+
+/// Runs fn(i, worker) for i in [0, n) on `jobs` threads, taking indices in order.
+template <typename Fn> void parallelFor(size_t n, unsigned jobs, Fn fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&](unsigned worker) {
+    for (size_t i; (i = next.fetch_add(1)) < n;)
+      fn(i, worker);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < jobs; ++w)
+    threads.emplace_back(work, w);
+  work(0);
+  for (std::thread &t : threads)
+    t.join();
+}
+
+std::optional<std::string> readFile(const fs::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// The files under `dir` (recursively) whose names end in `suffix`, sorted.
+std::vector<fs::path> filesUnder(const fs::path &dir, std::string_view suffix) {
+  std::vector<fs::path> out;
+  for (const auto &entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().filename().string().ends_with(suffix))
+      out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// The non-empty `code` of every `pre` account of a state-test-shaped file (one or more
+/// tests, or a block with `pre` at the top), named "<label>:[<test>:]<address>".
+using NamedCodes = std::vector<std::pair<std::string, Bytes>>;
+std::optional<LoadError> preCodes(const fs::path &path, const std::string &label,
+                                  NamedCodes &out) {
+  auto text = readFile(path);
+  if (!text)
+    return LoadError{path.string() + ": cannot open file"};
+  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object())
+    return LoadError{path.string() + ": not a JSON object"};
+  auto fromPre = [&](const nlohmann::json &pre,
+                     const std::string &prefix) -> std::optional<LoadError> {
+    // Errors name the file, then the test (if several) and the account.
+    std::string where = path.string() + ": " + prefix.substr(label.size() + 1);
+    if (!pre.is_object())
+      return LoadError{where + "`pre` is not an object"};
+    for (const auto &[address, account] : pre.items()) {
+      auto code = account.is_object() ? account.find("code") : account.end();
+      if (code == account.end())
+        continue;
+      if (!code->is_string())
+        return LoadError{where + address + ": code is not a string"};
+      auto bytes = fromHex(code->get_ref<const std::string &>());
+      if (!bytes)
+        return LoadError{where + address + ": code is not hex"};
+      if (!bytes->empty())
+        out.emplace_back(prefix + address, std::move(*bytes));
+    }
+    return std::nullopt;
+  };
+  if (doc.contains("pre"))
+    return fromPre(doc["pre"], label + ":");
+  // The test name only where the file holds several.
+  for (const auto &[test, body] : doc.items()) {
+    if (!body.is_object() || !body.contains("pre"))
+      return LoadError{path.string() + ": " + test + ": no `pre`"};
+    std::string prefix = label + ":" + (doc.size() > 1 ? test + ":" : "");
+    if (auto err = fromPre(body["pre"], prefix))
+      return err;
+  }
+  return std::nullopt;
+}
+
+/// Reads the state-test-shaped `files` on `jobs` threads into `corpus`, in file order.
+std::optional<LoadError> addPreCodes(Corpus &corpus, const std::vector<fs::path> &files,
+                                     const fs::path &base, unsigned jobs) {
+  std::vector<NamedCodes> perFile(files.size());
+  std::vector<std::optional<LoadError>> errors(files.size());
+  parallelFor(files.size(), jobs, [&](size_t i, unsigned) {
+    std::string label = fs::relative(files[i], base).generic_string();
+    errors[i] = preCodes(files[i], label, perFile[i]);
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (errors[i])
+      return errors[i];
+    for (auto &[name, code] : perFile[i])
+      corpus.add(std::move(name), std::move(code));
+  }
+  return std::nullopt;
+}
+
+std::optional<LoadError> requireDir(const fs::path &dir) {
+  if (!fs::is_directory(dir))
+    return LoadError{dir.string() + ": no such directory"};
+  return std::nullopt;
+}
+
+std::optional<LoadError> loadBench(const fs::path &shared, Corpus &corpus, unsigned jobs) {
+  const fs::path bench = shared / "bench";
+  for (const char *sub : {"evmone-legacy", "revmc/rt-hex", "revmc/fixtures",
+                          "evm-benchmarks/benchmarks"})
+    if (auto err = requireDir(bench / sub))
+      return err;
+  // Hex files: evmone's notation (whitespace, `(NxHEX)`); the revmc ones may start with 0x.
+  auto addHex = [&](const fs::path &dir, std::string_view suffix) -> std::optional<LoadError> {
+    for (const fs::path &file : filesUnder(dir, suffix)) {
+      auto text = readFile(file);
+      if (!text)
+        return LoadError{file.string() + ": cannot open file"};
+      std::string_view view = *text;
+      while (!view.empty() && std::isspace(static_cast<unsigned char>(view.front())))
+        view.remove_prefix(1);
+      if (view.starts_with("0x") || view.starts_with("0X"))
+        view.remove_prefix(2);
+      auto code = bench::parseHexNotation(view);
+      if (auto *e = std::get_if<bench::BenchError>(&code))
+        return LoadError{file.string() + ": " + e->message};
+      corpus.add(fs::relative(file, bench).generic_string(), std::move(std::get<Bytes>(code)));
+    }
+    return std::nullopt;
+  };
+  if (auto err = addHex(bench / "evmone-legacy", ".bin-runtime"))
+    return err;
+  if (auto err = addHex(bench / "revmc/rt-hex", ".rt.hex"))
+    return err;
+  std::vector<fs::path> fixtures = filesUnder(bench / "revmc/fixtures", ".json");
+  for (const fs::path &file : filesUnder(bench / "evm-benchmarks/benchmarks", ".json"))
+    fixtures.push_back(file);
+  return addPreCodes(corpus, fixtures, bench, jobs);
+}
+
+/// One worker's MLIR context, replaced now and then: every lifted location and constant stays
+/// uniqued in a context for its lifetime, and thousands of contracts would pile them up.
+struct Worker {
+  std::unique_ptr<mlir::MLIRContext> ctx;
+  size_t bytesLifted = 0;
+
+  mlir::MLIRContext &context() {
+    constexpr size_t kBytesPerContext = 1 << 20;
+    if (!ctx || bytesLifted > kBytesPerContext) {
+      ctx = std::make_unique<mlir::MLIRContext>(mlir::MLIRContext::Threading::DISABLED);
+      ctx->loadDialect<MetisDialect>();
+      bytesLifted = 0;
+    }
+    return *ctx;
+  }
+};
+
+/// Analyses, lifts and verifies one contract, recording stats, times and the first error.
+void liftOne(Contract &c, Worker &worker, bool roundTrip) {
+  llvm::PrettyStackTraceFormat crashNote("metis-liftcheck: lifting %s (0x%s, %zu bytes)",
+                                         c.name.c_str(), toHex(c.hash).c_str(), c.code.size());
+  mlir::MLIRContext &ctx = worker.context();
+  worker.bytesLifted += c.code.size();
+  std::string diagnostics;
+  mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &diag) {
+    if (diag.getSeverity() == mlir::DiagnosticSeverity::Error && diagnostics.empty()) {
+      llvm::raw_string_ostream os(diagnostics);
+      os << diag.getLocation() << ": " << diag.str();
+    }
+    return mlir::success();
+  });
+
+  double start = threadCpuMs();
+  frontend::ContractAnalysis analysis(c.code);
+  frontend::LiftOptions options;
+  options.name = c.name;
+  auto module = frontend::liftToModule(ctx, analysis, options);
+  c.liftMs = threadCpuMs() - start;
+  c.stats = analysis.stats();
+
+  start = threadCpuMs();
+  c.ok = mlir::succeeded(mlir::verify(*module));
+  if (!c.ok)
+    c.error = diagnostics.empty() ? "does not verify" : "does not verify: " + diagnostics;
+  const frontend::AnalysisStats &s = c.stats;
+  if (c.ok && s.staticJumps + s.dynamicJumps != s.jumps) {
+    c.ok = false;
+    c.error = fmt::format("inconsistent stats: {}", frontend::formatStats(s));
+  }
+  if (c.ok && roundTrip) {
+    // The printed form must parse back to the same IR (custom printers and parsers agree).
+    std::string printed, reprinted;
+    llvm::raw_string_ostream(printed) << *module;
+    auto parsed = mlir::parseSourceString<mlir::ModuleOp>(printed, &ctx);
+    if (!parsed) {
+      c.ok = false;
+      c.error = "printed IR does not parse: " + diagnostics;
+    } else {
+      llvm::raw_string_ostream(reprinted) << *parsed;
+      if (printed != reprinted) {
+        c.ok = false;
+        c.error = "printed IR does not round-trip";
+      }
+    }
+  }
+  c.verifyMs = threadCpuMs() - start;
+}
+
+std::string percent(uint64_t part, uint64_t whole) {
+  return whole ? fmt::format("{:.1f}%", 100.0 * double(part) / double(whole)) : "-";
+}
+
+/// The output, as plain text for the terminal and as markdown for --report.
+struct Summary {
+  std::string text, markdown;
+  void line(const std::string &s) { text += s + "\n"; }
+  void md(const std::string &s) { markdown += s + "\n"; }
+};
+
+struct Options {
+  std::string shared = METIS_SHARED_DIR;
+  unsigned jobs = 0;
+  std::string report;
+  bool roundTrip = false;
+};
+
+int run(const Options &opts) {
+  const unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const fs::path shared = opts.shared;
+  Clock::time_point wallStart = Clock::now();
+
+  Corpus bench("bench", "benchmark contracts (evmone-legacy, revmc rt-hex and fixtures, "
+                        "evm-benchmarks)");
+  Corpus state("state", "fixtures/state: distinct non-empty `pre` codes (no creation init code)");
+  Corpus mainnet("mainnet", "blocks/mainnet: distinct contracts in `pre`");
+  std::optional<LoadError> err = loadBench(shared, bench, jobs);
+  if (!err)
+    err = requireDir(shared / "fixtures/state");
+  if (!err)
+    err = addPreCodes(state, filesUnder(shared / "fixtures/state", ".json"),
+                      shared / "fixtures/state", jobs);
+  if (!err)
+    err = requireDir(shared / "blocks/mainnet");
+  if (!err) {
+    std::vector<fs::path> blocks;
+    for (const fs::path &file : filesUnder(shared / "blocks/mainnet", ".json"))
+      if (std::isdigit(static_cast<unsigned char>(file.filename().string()[0])))
+        blocks.push_back(file);
+    err = addPreCodes(mainnet, blocks, shared / "blocks/mainnet", jobs);
+  }
+  if (err) {
+    fmt::print(stderr, "error: {}\n", err->message);
+    return 2;
+  }
+  double loadMs = msSince(wallStart);
+
+  // Largest first, so the big contracts do not end up last on one thread.
+  std::vector<Corpus *> corpora = {&bench, &state, &mainnet};
+  std::vector<Contract *> all;
+  for (Corpus *c : corpora)
+    for (Contract &k : c->contracts)
+      all.push_back(&k);
+  std::stable_sort(all.begin(), all.end(), [](const Contract *a, const Contract *b) {
+    return a->code.size() > b->code.size();
+  });
+  std::vector<Worker> workers(jobs);
+  Clock::time_point liftStart = Clock::now();
+  parallelFor(all.size(), jobs,
+              [&](size_t i, unsigned w) { liftOne(*all[i], workers[w], opts.roundTrip); });
+  double liftWallMs = msSince(liftStart);
+
+  // The largest mainnet contract once more, alone, for a lift time without a neighbour thread.
+  const Contract *largest = nullptr;
+  for (const Contract &c : mainnet.contracts)
+    if (!largest || c.code.size() > largest->code.size())
+      largest = &c;
+  std::vector<double> largestMs;
+  if (largest) {
+    Worker alone;
+    for (int i = 0; i < 5; ++i) {
+      Contract copy = *largest;
+      liftOne(copy, alone, /*roundTrip=*/false);
+      largestMs.push_back(copy.liftMs);
+    }
+    std::sort(largestMs.begin(), largestMs.end());
+  }
+
+  Summary out;
+  size_t lifted = 0, failed = 0;
+  double totalLiftMs = 0, totalVerifyMs = 0;
+  out.md("# metis-liftcheck report\n");
+  out.md(fmt::format("Every contract of `{}` analysed, lifted to the metis dialect and verified "
+                     "(`mlir::verify`{}).\n",
+                     opts.shared,
+                     opts.roundTrip ? ", then printed, parsed and printed again" : ""));
+  out.md("| corpus | codes read | distinct | bytes | lifted | failed | lift ms | verify ms |");
+  out.md("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const Corpus *corpus : corpora) {
+    size_t ok = 0, bad = 0, bytes = 0;
+    double liftMs = 0, verifyMs = 0;
+    for (const Contract &c : corpus->contracts) {
+      (c.ok ? ok : bad)++;
+      bytes += c.code.size();
+      liftMs += c.liftMs;
+      verifyMs += c.verifyMs;
+    }
+    lifted += ok;
+    failed += bad;
+    totalLiftMs += liftMs;
+    totalVerifyMs += verifyMs;
+    out.line(fmt::format("{}: {} codes read, {} distinct ({} bytes): {} lifted, {} failed; "
+                         "lift {:.1f} ms, verify {:.1f} ms",
+                         corpus->key, corpus->sources, corpus->contracts.size(), bytes, ok, bad,
+                         liftMs, verifyMs));
+    out.md(fmt::format("| {} | {} | {} | {} | {} | {} | {:.1f} | {:.1f} |", corpus->title,
+                       corpus->sources, corpus->contracts.size(), bytes, ok, bad, liftMs,
+                       verifyMs));
+  }
+
+  // Bench: one line per contract.
+  out.line("bench static jumps (static/jumps, by contract):");
+  out.md("\n## Benchmark contracts: static jumps\n");
+  out.md("`static` is the share of reachable JUMP/JUMPI whose targets the analysis knows "
+         "(branches or compare chains); the rest go through `metis.dispatch`.\n");
+  out.md("| contract | bytes | blocks | jumps | static | dynamic | static % | lift ms | "
+         "same code |");
+  out.md("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+  for (const Contract &c : bench.contracts) {
+    const auto &s = c.stats;
+    out.line(fmt::format("  {:<58} {:>6} B  {:>5}/{:<5} {:>6}  {:>7.2f} ms{}", c.name,
+                         c.code.size(), s.staticJumps, s.jumps,
+                         percent(s.staticJumps, s.jumps), c.liftMs,
+                         c.aliases.empty() ? "" : fmt::format("  (+{} same)", c.aliases.size())));
+    std::string same;
+    for (const std::string &a : c.aliases)
+      same += (same.empty() ? "" : ", ") + ("`" + a + "`");
+    out.md(fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {:.2f} | {} |", c.name,
+                       c.code.size(), s.blocks, s.jumps, s.staticJumps, s.dynamicJumps,
+                       percent(s.staticJumps, s.jumps), c.liftMs, same));
+  }
+
+  // Mainnet: the overall fraction and the ten worst contracts.
+  uint64_t jumps = 0, staticJumps = 0, multi = 0, withDynamic = 0;
+  for (const Contract &c : mainnet.contracts) {
+    jumps += c.stats.jumps;
+    staticJumps += c.stats.staticJumps;
+    multi += c.stats.multiTargetJumps;
+    withDynamic += c.stats.dynamicJumps > 0;
+  }
+  std::vector<const Contract *> worst;
+  for (const Contract &c : mainnet.contracts)
+    if (c.stats.jumps)
+      worst.push_back(&c);
+  auto fraction = [](const Contract *c) {
+    return double(c->stats.staticJumps) / double(c->stats.jumps);
+  };
+  std::stable_sort(worst.begin(), worst.end(), [&](const Contract *a, const Contract *b) {
+    if (fraction(a) != fraction(b))
+      return fraction(a) < fraction(b);
+    return a->stats.dynamicJumps > b->stats.dynamicJumps;
+  });
+  worst.resize(std::min<size_t>(worst.size(), 10));
+  out.line(fmt::format("mainnet static jumps: {} of {} ({}), {} multi-target; {} of {} "
+                       "contracts have a dynamic jump",
+                       staticJumps, jumps, percent(staticJumps, jumps), multi, withDynamic,
+                       mainnet.contracts.size()));
+  out.line("mainnet worst ten (static/jumps, code hash, bytes):");
+  out.md("\n## Mainnet: static jumps\n");
+  out.md(fmt::format("{} of {} reachable jumps are static ({}), {} of them over several targets "
+                     "(internal-function returns); {} of {} contracts have at least one dynamic "
+                     "jump.\n",
+                     staticJumps, jumps, percent(staticJumps, jumps), multi, withDynamic,
+                     mainnet.contracts.size()));
+  out.md("The ten with the lowest static share:\n");
+  out.md("| code hash | bytes | jumps | static | dynamic | static % | first seen |");
+  out.md("|---|---:|---:|---:|---:|---:|---|");
+  for (const Contract *c : worst) {
+    const auto &s = c->stats;
+    out.line(fmt::format("  {:>5}/{:<5} {:>6}  0x{}  {} B", s.staticJumps, s.jumps,
+                         percent(s.staticJumps, s.jumps), toHex(c->hash), c->code.size()));
+    out.md(fmt::format("| `0x{}` | {} | {} | {} | {} | {} | `{}` |", toHex(c->hash),
+                       c->code.size(), s.jumps, s.staticJumps, s.dynamicJumps,
+                       percent(s.staticJumps, s.jumps), c->name));
+  }
+
+  // Times.
+  out.line(fmt::format("lift time: {:.1f} ms in all (analysis and lifting, thread CPU time "
+                       "summed over contracts), verify {:.1f} ms; {:.1f} s wall with {} jobs, "
+                       "{:.1f} s reading the corpora",
+                       totalLiftMs, totalVerifyMs, (liftWallMs) / 1000, jobs, loadMs / 1000));
+  out.md("\n## Lift times\n");
+  out.md("Times are the CPU time of the lifting thread (so other processes on the same cores do "
+         "not inflate them); wall times are wall times.\n");
+  out.md(fmt::format("Analysis and lifting, summed over all {} contracts: {:.1f} ms; verifying: "
+                     "{:.1f} ms. Wall time {:.2f} s on {} threads (plus {:.2f} s reading the "
+                     "JSON).",
+                     lifted + failed, totalLiftMs, totalVerifyMs, liftWallMs / 1000, jobs,
+                     loadMs / 1000));
+  if (largest) {
+    out.line(fmt::format("largest mainnet contract: 0x{} ({} bytes, {} blocks): lift {:.2f} ms "
+                         "(median of 5)",
+                         toHex(largest->hash), largest->code.size(), largest->stats.blocks,
+                         largestMs[largestMs.size() / 2]));
+    out.md(fmt::format("The largest mainnet contract, `0x{}` ({} bytes, {} blocks), lifts in "
+                       "{:.2f} ms (median of 5 runs).",
+                       toHex(largest->hash), largest->code.size(), largest->stats.blocks,
+                       largestMs[largestMs.size() / 2]));
+  }
+
+  // Where the time goes: the slowest lifts.
+  std::vector<const Contract *> slowest(all.begin(), all.end());
+  std::stable_sort(slowest.begin(), slowest.end(),
+                   [](const Contract *a, const Contract *b) { return a->liftMs > b->liftMs; });
+  slowest.resize(std::min<size_t>(slowest.size(), 5));
+  out.line("slowest lifts:");
+  out.md("\nThe slowest lifts:\n");
+  out.md("| contract | bytes | blocks | lift ms | verify ms |");
+  out.md("|---|---:|---:|---:|---:|");
+  for (const Contract *c : slowest) {
+    out.line(fmt::format("  {:>8.2f} ms  {:>6} B  {}", c->liftMs, c->code.size(), c->name));
+    out.md(fmt::format("| `{}` | {} | {} | {:.2f} | {:.2f} |", c->name, c->code.size(),
+                       c->stats.blocks, c->liftMs, c->verifyMs));
+  }
+
+  // Failures, then the verdict.
+  if (failed) {
+    out.md("\n## Failures\n");
+    for (const Corpus *corpus : corpora)
+      for (const Contract &c : corpus->contracts)
+        if (!c.ok) {
+          out.line(fmt::format("FAIL {} {} (0x{}, {} bytes): {}", corpus->key, c.name,
+                               toHex(c.hash), c.code.size(), c.error));
+          out.md(fmt::format("- {} `{}` (`0x{}`, {} bytes): {}", corpus->key, c.name,
+                             toHex(c.hash), c.code.size(), c.error));
+        }
+  }
+  std::string verdict = fmt::format("{} lifted, {} failed", lifted, failed);
+  out.line(verdict);
+  out.md("\n" + verdict);
+
+  fmt::print("{}", out.text);
+  if (!opts.report.empty()) {
+    std::ofstream report(opts.report);
+    report << out.markdown;
+    if (!report) {
+      fmt::print(stderr, "error: {}: cannot write the report\n", opts.report);
+      return 2;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  // A crash prints the stack and the contract being lifted (PrettyStackTrace in liftOne).
+  llvm::InitLLVM initLLVM(argc, argv);
+  CLI::App app{"metis-liftcheck: lift and verify every contract of the shared corpora."};
+  Options opts;
+  app.add_option("--shared", opts.shared, "the shared data folder")->capture_default_str();
+  app.add_option("-j,--jobs", opts.jobs,
+                 "threads, each with its own MLIR context (default: all cores)");
+  app.add_option("--report", opts.report, "also write a markdown report to FILE");
+  app.add_flag("--round-trip", opts.roundTrip,
+               "also print each module, parse it back and check it prints the same");
+  CLI11_PARSE(app, argc, argv);
+  return run(opts);
+}
