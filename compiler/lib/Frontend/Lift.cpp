@@ -70,6 +70,7 @@ private:
   std::pair<Block *, SmallVector<Value>> edgeTo(uint32_t s, bool inPlace, Location loc);
   void emitJump(const BasicBlock &b, Value target, Location loc);
   Block *badJumpBlock();
+  Block *dispatchBlock(Location loc);
   Block *landingPad(uint32_t s);
   Block *newBlock() {
     Block *block = new Block();
@@ -87,6 +88,7 @@ private:
   std::vector<Block *> blockFor; ///< MLIR block of each reachable analysis block.
   llvm::DenseMap<uint32_t, Block *> landingPads;
   Block *badJump = nullptr;
+  Block *dispatch = nullptr;
   /// The SSA part of the EVM stack while lifting a block; back() is the top.
   SmallVector<Value> stack;
 };
@@ -145,6 +147,26 @@ void Lifter::ensure(size_t n, Location loc) {
   stack.insert(stack.begin(), popOp.getResults().begin(), popOp.getResults().end());
 }
 
+/// The contract's one dispatch over every JUMPDEST, shared by all dynamic jumps (a dispatch
+/// per jump would repeat the whole JUMPDEST table each time).
+Block *Lifter::dispatchBlock(Location loc) {
+  if (!dispatch) {
+    OpBuilder::InsertionGuard guard(builder);
+    dispatch = newBlock();
+    Value target = dispatch->addArgument(word, loc);
+    builder.setInsertionPointToEnd(dispatch);
+    SmallVector<int64_t> offsets;
+    SmallVector<Block *> dests;
+    for (uint32_t s : analysis.dispatchTargets()) {
+      offsets.push_back(analysis.blocks()[s].begin);
+      dests.push_back(landingPad(s));
+    }
+    builder.create<DispatchOp>(loc, target, builder.getDenseI64ArrayAttr(offsets),
+                               badJumpBlock(), dests);
+  }
+  return dispatch;
+}
+
 Block *Lifter::badJumpBlock() {
   if (!badJump) {
     OpBuilder::InsertionGuard guard(builder);
@@ -198,17 +220,10 @@ std::pair<Block *, SmallVector<Value>> Lifter::edgeTo(uint32_t s, bool inPlace, 
 /// compare chain over a known set, or a dispatch.
 void Lifter::emitJump(const BasicBlock &b, Value target, Location loc) {
   if (b.jump == JumpKind::Dynamic) {
-    // Everything goes through memory across a dynamic jump.
+    // Everything goes through memory across a dynamic jump, to the contract's one dispatch.
     if (!stack.empty())
       builder.create<StackPushOp>(loc, stack);
-    SmallVector<int64_t> offsets;
-    SmallVector<Block *> dests;
-    for (uint32_t s : analysis.dispatchTargets()) {
-      offsets.push_back(analysis.blocks()[s].begin);
-      dests.push_back(landingPad(s));
-    }
-    builder.create<DispatchOp>(loc, target, builder.getDenseI64ArrayAttr(offsets),
-                               badJumpBlock(), dests);
+    builder.create<JumpOp>(loc, ValueRange{target}, dispatchBlock(loc));
     return;
   }
   if (b.targets.empty()) {
