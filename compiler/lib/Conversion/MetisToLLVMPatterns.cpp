@@ -380,7 +380,8 @@ METIS_PATTERN(StackCheckLowering, StackCheckOp) {
     h.haltIf(under, METIS_STACK_UNDERFLOW);
   }
   if (op.getGrowth() > 0) {
-    Value over = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ugt, height,
+    // Signed: a block growing by more than 1024 words has a negative limit, and must fail.
+    Value over = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::sgt, height,
                                                h.i64Const(kStackLimit - op.getGrowth()));
     h.haltIf(over, METIS_STACK_OVERFLOW);
   }

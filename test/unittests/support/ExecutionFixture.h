@@ -13,8 +13,7 @@
 //   METIS_INSTANTIATE_ENGINE_TESTS(ArithmeticTest);
 //
 // The engines are listed once, in kEngines: adding a tier is one line there.
-// Only the top frame runs on the engine under test; nested frames go through
-// StateHost, which today always interprets.
+// Every frame, nested ones included, runs on the engine under test.
 //
 //===----------------------------------------------------------------------===//
 #ifndef METIS_TEST_UNITTESTS_SUPPORT_EXECUTIONFIXTURE_H
@@ -22,7 +21,10 @@
 
 #include "Bytecode.h"
 
+#include "metis/Target/AOT.h"
+#include "metis/Target/JIT.h"
 #include "metis/runtime/Interpreter.h"
+#include "llvm/Support/FileSystem.h"
 #include "metis/runtime/Precompiles.h"
 #include "metis/runtime/StateHost.h"
 
@@ -44,31 +46,64 @@ inline void PrintTo(const Address &a, std::ostream *os) {
 
 namespace metis::test {
 
-/// An execution tier as the tests see it: runs one frame's code.
+/// An execution tier as the tests see it: the Executor that runs every frame's code, or
+/// null for the interpreter.
 struct Engine {
   std::string_view name;
-  Result (*run)(Host &host, const Message &msg, BytesView code);
+  Executor *(*executor)();
 };
 
-inline Result runInterpreter(Host &host, const Message &msg, BytesView code) {
-  return metis::execute(host, msg, code);
+inline Executor *interpreter() { return nullptr; }
+
+/// One JIT for the whole test binary: compiled code is cached by code hash.
+inline Executor *jit() {
+  static std::unique_ptr<Jit> instance = [] {
+    auto created = Jit::create();
+    if (!created) {
+      ADD_FAILURE() << "cannot create the JIT: " << llvm::toString(created.takeError());
+      return std::unique_ptr<Jit>();
+    }
+    return std::move(*created);
+  }();
+  return instance.get();
+}
+
+/// One AOT cache folder for the whole test binary, removed at exit.
+inline Executor *aot() {
+  static std::string dir = [] {
+    llvm::SmallString<128> path;
+    (void)llvm::sys::fs::createUniqueDirectory("metis-unittest-aot", path);
+    std::string d(path);
+    static std::string toRemove = d;
+    std::atexit([] { llvm::sys::fs::remove_directories(toRemove); });
+    return d;
+  }();
+  static AotExecutor instance(dir);
+  return &instance;
 }
 
 /// Every engine the execution tests are instantiated over.
 inline constexpr Engine kEngines[] = {
-    {"interp", &runInterpreter},
+    {"interp", &interpreter},
+    {"jit", &jit},
+    {"aot", &aot},
 };
+
+/// The named engine's executor (null: the interpreter).
+inline Executor *executorFor(std::string_view engine) {
+  for (const Engine &e : kEngines)
+    if (e.name == engine)
+      return e.executor();
+  ADD_FAILURE() << "unknown engine '" << engine << "'";
+  return nullptr;
+}
 
 /// Runs `code` as the frame `msg` on the named engine.
 inline Result runEngine(std::string_view engine, Host &host, const Message &msg,
                         BytesView code) {
-  for (const Engine &e : kEngines)
-    if (e.name == engine)
-      return e.run(host, msg, code);
-  ADD_FAILURE() << "unknown engine '" << engine << "'";
-  Result r;
-  r.status = Status::InternalError;
-  return r;
+  if (Executor *executor = executorFor(engine))
+    return executor->execute(host, msg, code, keccak256(code));
+  return metis::execute(host, msg, code);
 }
 
 inline std::vector<std::string> engineNames() {
@@ -206,7 +241,8 @@ protected:
       state.warmAccount(Address::fromUint64(id));
     state.warmAccount(tx.coinbase);
 
-    state::StateHost host(state, block, tx, nullptr);
+    // Nested frames run on the engine under test too.
+    state::StateHost host(state, block, tx, nullptr, executorFor(engine()));
     const size_t checkpoint = state.checkpoint();
     state::Account &to = state.getOrCreate(contract);
     state.touch(to, contract);
