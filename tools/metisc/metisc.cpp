@@ -158,13 +158,17 @@ int runCommand(const RunOptions &opts) {
               std::max(1u, opts.repeat);
   int64_t gasUsed = runner.gasUsed(result);
 
+  const double compileMs = jit ? jit->compileSeconds() * 1000 : 0;
   if (opts.json) {
     fmt::print("{{\"engine\":\"{}\",\"status\":\"{}\",\"gasUsed\":{},\"output\":\"0x{}\","
-               "\"timeMs\":{:.3f}}}\n",
-               opts.engine, statusName(result.status), gasUsed, toHex(result.output), ms);
+               "\"timeMs\":{:.3f},\"compileMs\":{:.3f}}}\n",
+               opts.engine, statusName(result.status), gasUsed, toHex(result.output), ms,
+               compileMs);
   } else {
     fmt::print("engine:   {}\nstatus:   {}\ngas used: {}\noutput:   0x{}\ntime:     {:.3f} ms\n",
                opts.engine, statusName(result.status), gasUsed, toHex(result.output), ms);
+    if (jit)
+      fmt::print("compile:  {:.1f} ms\n", compileMs);
   }
   if (aot)
     llvm::sys::fs::remove_directories(tempDir);
