@@ -11,6 +11,7 @@
 #include "metis/runtime/abi.h"
 
 #include "mlir/Transforms/DialectConversion.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <cstring>
@@ -82,6 +83,9 @@ struct ConvertMetisToLLVMPass
       return signalPassFailure();
     }
     for (ContractOp contract : contracts) {
+      // Unreachable blocks would stay unconverted (the conversion walks from the entry).
+      IRRewriter rewriter(&getContext());
+      (void)eraseUnreachableBlocks(rewriter, contract->getRegions());
       emitContractInfo(b, module, contract, compilerVersion, targetTriple);
       convertContract(b, contract);
       contract.erase();

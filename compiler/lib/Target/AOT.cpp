@@ -85,7 +85,10 @@ llvm::Error emitContract(BytesView code, EmitKind kind, const std::string &path,
 llvm::Expected<std::unique_ptr<LoadedContract>> LoadedContract::load(const std::string &path,
                                                                      BytesView code) {
   std::unique_ptr<LoadedContract> contract(new LoadedContract);
-  contract->handle_ = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  // dlopen searches the library path for a name without a slash: make it a path.
+  llvm::SmallString<256> absolute(path);
+  llvm::sys::fs::make_absolute(absolute);
+  contract->handle_ = dlopen(absolute.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!contract->handle_)
     return error(path + ": cannot load: " + dlerror());
   auto *info = static_cast<const metis_contract_info *>(

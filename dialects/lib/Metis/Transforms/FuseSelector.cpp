@@ -34,7 +34,11 @@ struct FuseSelectorPass : metis::impl::FuseSelectorBase<FuseSelectorPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<SelectorPattern>(&getContext());
-    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns))))
+    // No block merging: MLIR 19's merge of identical blocks mishandles repeated branch
+    // operands and miscompiled snailtracer (test/metis-fuse-block-merging*.mlir).
+    GreedyRewriteConfig config;
+    config.enableRegionSimplification = GreedySimplifyRegionLevel::Normal;
+    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns), config)))
       signalPassFailure();
   }
 };

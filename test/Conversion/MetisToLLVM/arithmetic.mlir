@@ -1,0 +1,205 @@
+// RUN: metis-opt %s --convert-metis-to-llvm -split-input-file | FileCheck %s
+
+// Arithmetic (0x01..0x0b). ADD, SUB and MUL are inline i256 ops; division and the modular
+// ops call metis_rt_* with their operands spilled to the function's scratch words (result in
+// word 0, operands from word 1); EXP also charges gas, so its status is checked; SIGNEXTEND is
+// inline. Operands are block arguments so that nothing folds.
+
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
+// CHECK-NEXT:    %[[ADD:.*]] = llvm.add %[[X]], %[[Y]] : i256
+// CHECK-NEXT:    %[[SUB:.*]] = llvm.sub %[[X]], %[[Y]] : i256
+// CHECK-NEXT:    %[[MUL:.*]] = llvm.mul %[[X]], %[[Y]] : i256
+// CHECK-NOT:     llvm.call
+// CHECK:         llvm.store %[[ADD]]
+// CHECK:         llvm.store %[[SUB]]
+// CHECK:         llvm.store %[[MUL]]
+metis.contract @add_sub_mul attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a, %b = metis.stack.pop : i256, i256
+  metis.jump ^bb1(%a, %b : i256, i256)
+^bb1(%x: i256, %y: i256):
+  %0 = metis.add %x, %y
+  %1 = metis.sub %x, %y
+  %2 = metis.mul %x, %y
+  metis.stack.push %0, %1, %2
+  metis.stop
+}
+
+// -----
+
+// Each builtin is declared once, however often it is called.
+// CHECK-DAG:   llvm.func @metis_rt_udiv(!llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
+// CHECK-DAG:   llvm.func @metis_rt_sdiv(!llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
+// CHECK-DAG:   llvm.func @metis_rt_urem(!llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
+// CHECK-DAG:   llvm.func @metis_rt_smod(!llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
+// CHECK-NOT:   llvm.func @metis_rt_udiv
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// The scratch words: 8 x i256 on the native stack, allocated once in the entry block.
+// CHECK-NEXT:    %[[EIGHT:.*]] = llvm.mlir.constant(8 : i64) : i64
+// CHECK-NEXT:    %[[SCRATCH:.*]] = llvm.alloca %[[EIGHT]] x i256 {alignment = 16 : i64} : (i64) -> !llvm.ptr
+// CHECK-NEXT:    llvm.br ^bb1
+// CHECK-NOT:     llvm.alloca
+// CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
+// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    llvm.call @metis_rt_udiv(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
+// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[DIV:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    llvm.call @metis_rt_sdiv(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
+// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[SDIV:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    llvm.call @metis_rt_urem(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
+// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[MOD:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    llvm.call @metis_rt_smod(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
+// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[SMOD:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK-NEXT:    llvm.getelementptr %[[SCRATCH]][0]
+// CHECK:         llvm.call @metis_rt_udiv(
+// CHECK:         llvm.store %[[DIV]]
+// CHECK:         llvm.store %[[SDIV]]
+// CHECK:         llvm.store %[[MOD]]
+// CHECK:         llvm.store %[[SMOD]]
+metis.contract @division attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a, %b = metis.stack.pop : i256, i256
+  metis.jump ^bb1(%a, %b : i256, i256)
+^bb1(%x: i256, %y: i256):
+  %0 = metis.div %x, %y
+  %1 = metis.sdiv %x, %y
+  %2 = metis.mod %x, %y
+  %3 = metis.smod %x, %y
+  %4 = metis.div %y, %x
+  metis.stack.push %0, %1, %2, %3, %4
+  metis.stop
+}
+
+// -----
+
+// CHECK-DAG:   llvm.func @metis_rt_addmod(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
+// CHECK-DAG:   llvm.func @metis_rt_mulmod(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK:         %[[SCRATCH:.*]] = llvm.alloca
+// CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256, %[[N:[0-9]+]]: i256):
+// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[M:.*]] = llvm.getelementptr %[[SCRATCH]][3] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[N]], %[[M]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    llvm.call @metis_rt_addmod(%[[R]], %[[A]], %[[B]], %[[M]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
+// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[ADDMOD:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[ADDMOD]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[M:.*]] = llvm.getelementptr %[[SCRATCH]][3] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[N]], %[[M]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    llvm.call @metis_rt_mulmod(%[[R]], %[[A]], %[[B]], %[[M]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
+// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[MULMOD:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK:         llvm.store %[[MULMOD]]
+metis.contract @modular attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a, %b, %n = metis.stack.pop : i256, i256, i256
+  metis.jump ^bb1(%a, %b, %n : i256, i256, i256)
+^bb1(%x: i256, %y: i256, %m: i256):
+  %0 = metis.addmod %x, %y, %m
+  %1 = metis.mulmod %0, %y, %m
+  metis.stack.push %1
+  metis.stop
+}
+
+// -----
+
+// EXP charges 50 gas per exponent byte: metis_rt_exp(ctx, result, base, exponent) returns a
+// status; anything but METIS_CONTINUE (1000) leaves through the exit block with it.
+// CHECK:       llvm.func @metis_rt_exp(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK:         %[[SCRATCH:.*]] = llvm.alloca
+// CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
+// CHECK-NEXT:    %[[BASE:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[X]], %[[BASE]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[EXPONENT:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    llvm.store %[[Y]], %[[EXPONENT]] {alignment = 8 : i64} : i256, !llvm.ptr
+// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_exp(%arg0, %[[R]], %[[BASE]], %[[EXPONENT]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
+// CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
+// CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^bb3, ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:  ^bb3:
+// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[EXP:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK:         llvm.store %[[EXP]]
+// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
+// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK-NEXT:  }
+metis.contract @exp attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a, %b = metis.stack.pop : i256, i256
+  metis.jump ^bb1(%a, %b : i256, i256)
+^bb1(%x: i256, %y: i256):
+  %0 = metis.exp %x, %y
+  metis.stack.push %0
+  metis.stop
+}
+
+// -----
+
+// SIGNEXTEND b, x: b >= 31 keeps x; otherwise (x << s) >>s s with s = 256 - 8 * (b + 1).
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK:       ^bb2(%[[B:[0-9]+]]: i256, %[[X:[0-9]+]]: i256):
+// CHECK-NEXT:    %[[C31:.*]] = llvm.mlir.constant(31 : i256) : i256
+// CHECK-NEXT:    %[[KEEP:.*]] = llvm.icmp "uge" %[[B]], %[[C31]] : i256
+// CHECK-NEXT:    %[[C8:.*]] = llvm.mlir.constant(8 : i256) : i256
+// CHECK-NEXT:    %[[C1:.*]] = llvm.mlir.constant(1 : i256) : i256
+// CHECK-NEXT:    %[[B1:.*]] = llvm.add %[[B]], %[[C1]] : i256
+// CHECK-NEXT:    %[[BITS:.*]] = llvm.mul %[[B1]], %[[C8]] : i256
+// CHECK-NEXT:    %[[C256:.*]] = llvm.mlir.constant(256 : i256) : i256
+// CHECK-NEXT:    %[[SHIFT:.*]] = llvm.sub %[[C256]], %[[BITS]] : i256
+// CHECK-NEXT:    %[[UP:.*]] = llvm.shl %[[X]], %[[SHIFT]] : i256
+// CHECK-NEXT:    %[[DOWN:.*]] = llvm.ashr %[[UP]], %[[SHIFT]] : i256
+// CHECK-NEXT:    %[[R:.*]] = llvm.select %[[KEEP]], %[[X]], %[[DOWN]] : i1, i256
+// CHECK:         llvm.store %[[R]]
+metis.contract @signextend attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a, %b = metis.stack.pop : i256, i256
+  metis.jump ^bb1(%a, %b : i256, i256)
+^bb1(%b0: i256, %x: i256):
+  %0 = metis.signextend %b0, %x
+  metis.stack.push %0
+  metis.stop
+}
+
+// -----
+
+// Ops whose operands are all constants fold while converting: no arithmetic is left.
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-NOT:     llvm.add {{.*}} : i256
+// CHECK:         llvm.mlir.constant(7 : i256) : i256
+// CHECK-NOT:     llvm.add {{.*}} : i256
+// CHECK:         llvm.return
+metis.contract @folded attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a = metis.constant 3
+  %b = metis.constant 4
+  %0 = metis.add %a, %b
+  metis.stack.push %0
+  metis.stop
+}
