@@ -95,7 +95,13 @@ Word blobBaseFee(uint64_t excessBlobGas) {
   Word accum = denominator; // factor (1) * denominator
   for (uint64_t i = 1; !accum.isZero(); ++i) {
     output += accum;
+    // An excess this large prices blobs beyond any balance: saturate rather than let the
+    // product wrap and the series run forever (found by fuzzing).
+    if (!numerator.isZero() && accum > udiv(~Word{}, numerator))
+      return ~Word{};
     accum = udiv(accum * numerator, denominator * Word(i));
+    if (output + accum < output)
+      return ~Word{};
   }
   return udiv(output, denominator);
 }

@@ -187,7 +187,8 @@ std::variant<std::vector<Test>, LoadError> loadFile(const std::filesystem::path 
   json doc;
   try {
     doc = json::parse(in);
-  } catch (const json::parse_error &e) {
+  } catch (const json::exception &e) {
+    // parse_error, but also out_of_range for numbers like 1e400 (found by fuzzing).
     return LoadError{std::string("malformed JSON: ") + e.what()};
   }
   if (!doc.is_object())

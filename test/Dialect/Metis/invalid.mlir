@@ -176,3 +176,19 @@ metis.contract @stack_window_limit attributes {code_hash = "0x000000000000000000
   metis.stack.check required 0 growth 0 window 1025
   metis.stop
 }
+
+// -----
+
+metis.contract @empty_push attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  // expected-error @+1 {{pushes nothing; spills carry at least one word}}
+  "metis.stack.push"() : () -> ()
+  metis.stop
+}
+
+// -----
+
+metis.contract @empty_pop attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  // expected-error @+1 {{pops nothing; reloads produce at least one word}}
+  "metis.stack.pop"() : () -> ()
+  metis.stop
+}

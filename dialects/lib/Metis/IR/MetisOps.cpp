@@ -95,6 +95,18 @@ LogicalResult LogOp::verify() {
   return success();
 }
 
+LogicalResult StackPushOp::verify() {
+  if (getValues().empty())
+    return emitOpError("pushes nothing; spills carry at least one word");
+  return success();
+}
+
+LogicalResult StackPopOp::verify() {
+  if (getValues().empty())
+    return emitOpError("pops nothing; reloads produce at least one word");
+  return success();
+}
+
 LogicalResult StackCheckOp::verify() {
   // A block may well need more than 1024 words (code that must overflow or underflow): the
   // check then fails at run time. Only the window, words actually held, is bounded.

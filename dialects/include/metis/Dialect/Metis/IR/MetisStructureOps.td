@@ -103,6 +103,7 @@ def Metis_StackPushOp : Metis_Op<"stack.push"> {
   }];
   let arguments = (ins Variadic<Metis_Word>:$values);
   let assemblyFormat = "$values attr-dict";
+  let hasVerifier = 1;
 }
 
 def Metis_StackPopOp : Metis_Op<"stack.pop"> {
@@ -116,6 +117,7 @@ def Metis_StackPopOp : Metis_Op<"stack.pop"> {
   }];
   let results = (outs Variadic<Metis_Word>:$values);
   let assemblyFormat = "attr-dict `:` type($values)";
+  let hasVerifier = 1;
 }
 
 #endif // METIS_DIALECT_METIS_IR_METISSTRUCTUREOPS_TD
