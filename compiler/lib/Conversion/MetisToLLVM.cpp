@@ -28,8 +28,8 @@ using namespace metis::lowering;
 namespace {
 
 /// The info record: magic, ABI version, code size, code hash, compiler version, triple.
-void emitContractInfo(OpBuilder &b, ModuleOp module, ContractOp contract,
-                      StringRef compilerVersion, StringRef triple) {
+void emitContractInfo(OpBuilder &b, ModuleOp module, ContractOp contract, StringRef compilerVersion,
+                      StringRef triple) {
   MLIRContext *ctx = b.getContext();
   Location loc = contract.getLoc();
   auto i8 = IntegerType::get(ctx, 8);
@@ -47,10 +47,9 @@ void emitContractInfo(OpBuilder &b, ModuleOp module, ContractOp contract,
   std::memcpy(bytes.data(), &info, sizeof(info));
   auto type = LLVM::LLVMArrayType::get(i8, bytes.size());
   b.setInsertionPointToEnd(module.getBody());
-  b.create<LLVM::GlobalOp>(loc, type, /*isConstant=*/true, LLVM::Linkage::External,
-                           METIS_CONTRACT_INFO,
-                           b.getStringAttr(StringRef(reinterpret_cast<char *>(bytes.data()),
-                                                     bytes.size())));
+  b.create<LLVM::GlobalOp>(
+      loc, type, /*isConstant=*/true, LLVM::Linkage::External, METIS_CONTRACT_INFO,
+      b.getStringAttr(StringRef(reinterpret_cast<char *>(bytes.data()), bytes.size())));
 }
 
 /// metis.contract -> llvm.func: a new entry block takes the context and branches to the
@@ -70,8 +69,7 @@ LLVM::LLVMFuncOp convertContract(OpBuilder &b, ContractOp contract) {
   return fn;
 }
 
-struct ConvertMetisToLLVMPass
-    : metis::impl::ConvertMetisToLLVMBase<ConvertMetisToLLVMPass> {
+struct ConvertMetisToLLVMPass : metis::impl::ConvertMetisToLLVMBase<ConvertMetisToLLVMPass> {
   using ConvertMetisToLLVMBase::ConvertMetisToLLVMBase;
 
   void runOnOperation() override {

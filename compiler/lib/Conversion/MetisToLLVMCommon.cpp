@@ -75,8 +75,8 @@ Value LoweringHelper::call(StringRef name, Type result, ValueRange args) {
 }
 
 void LoweringHelper::callVoid(StringRef name, ValueRange args) {
-  auto fn = declareBuiltin(rewriter_, func_, name,
-                           LLVM::LLVMVoidType::get(rewriter_.getContext()), args.getTypes());
+  auto fn = declareBuiltin(rewriter_, func_, name, LLVM::LLVMVoidType::get(rewriter_.getContext()),
+                           args.getTypes());
   rewriter_.create<LLVM::CallOp>(loc_, fn, args);
 }
 
@@ -84,8 +84,7 @@ Block *LoweringHelper::exitBlock() {
   FunctionState &state = states_[func_];
   if (!state.exit) {
     OpBuilder::InsertionGuard guard(rewriter_);
-    state.exit = rewriter_.createBlock(&func_.getBody(), func_.getBody().end(), {i32()},
-                                       {loc_});
+    state.exit = rewriter_.createBlock(&func_.getBody(), func_.getBody().end(), {i32()}, {loc_});
     rewriter_.create<LLVM::ReturnOp>(loc_, state.exit->getArgument(0));
   }
   return state.exit;

@@ -25,9 +25,9 @@ enum class BlockExit : uint8_t {
   Stop,
   Return,
   Revert,
-  Invalid,      ///< 0xfe
+  Invalid, ///< 0xfe
   SelfDestruct,
-  Undefined,    ///< An undefined opcode.
+  Undefined, ///< An undefined opcode.
 };
 
 /// What a JUMP or JUMPI can jump to, as far as the analysis can tell.
@@ -38,9 +38,9 @@ enum class JumpKind : uint8_t {
 };
 
 struct BasicBlock {
-  uint32_t begin = 0;      ///< Offset of the first instruction.
-  uint32_t end = 0;        ///< Offset just past the last instruction (or its push data).
-  uint32_t firstInst = 0;  ///< Index into ContractAnalysis::instructions().
+  uint32_t begin = 0;     ///< Offset of the first instruction.
+  uint32_t end = 0;       ///< Offset just past the last instruction (or its push data).
+  uint32_t firstInst = 0; ///< Index into ContractAnalysis::instructions().
   uint32_t numInsts = 0;
   bool isJumpdest = false; ///< Starts with a JUMPDEST, so jumps may target it.
   BlockExit exit = BlockExit::FallThrough;

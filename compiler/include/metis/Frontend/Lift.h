@@ -28,9 +28,8 @@ ContractOp liftContract(mlir::ModuleOp module, const ContractAnalysis &analysis,
                         const LiftOptions &options);
 
 /// A new module holding the lifted contract.
-mlir::OwningOpRef<mlir::ModuleOp> liftToModule(mlir::MLIRContext &ctx,
-                                               const ContractAnalysis &analysis,
-                                               const LiftOptions &options);
+mlir::OwningOpRef<mlir::ModuleOp>
+liftToModule(mlir::MLIRContext &ctx, const ContractAnalysis &analysis, const LiftOptions &options);
 
 /// A symbol name from a file name ("erc20.hex" -> "erc20").
 std::string symbolNameFor(std::string_view fileName);

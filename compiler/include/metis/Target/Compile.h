@@ -28,9 +28,9 @@ struct CompileOptions {
 };
 
 /// Lifts, lowers and optimises `code` into `ctx` for `tm`. Errors name the step that failed.
-llvm::Expected<std::unique_ptr<llvm::Module>>
-compileToLLVM(BytesView code, llvm::LLVMContext &ctx, llvm::TargetMachine &tm,
-              const CompileOptions &options);
+llvm::Expected<std::unique_ptr<llvm::Module>> compileToLLVM(BytesView code, llvm::LLVMContext &ctx,
+                                                            llvm::TargetMachine &tm,
+                                                            const CompileOptions &options);
 
 /// Initialises the native target once (idempotent, thread-safe).
 void initializeNativeTarget();
