@@ -6,12 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Frame.h"
+#include "Instructions.h"
 #include "metis/runtime/Opcodes.h"
 
 namespace metis::interp {
 
 namespace {
-constexpr int64_t kColdAccountSurcharge = 2500; // 2600 cold - 100 warm already charged
 constexpr int64_t kCallValueCost = 9000;
 constexpr int64_t kNewAccountCost = 25000;
 constexpr int64_t kCallStipend = 2300;
@@ -36,7 +36,7 @@ StepResult callInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *ar
   auto fail = [&](Status s) { return StepResult{gas, s}; };
 
   if (f.host->accessAccount(dst) == AccessStatus::Cold &&
-      (gas -= kColdAccountSurcharge) < 0)
+      (gas -= instr::kColdAccountSurcharge) < 0)
     return fail(Status::OutOfGas);
   if ((gas = chargeMemory(gas, f.memory, inOff, inSize)) < 0 ||
       (gas = chargeMemory(gas, f.memory, outOff, outSize)) < 0)
