@@ -2,8 +2,8 @@
 //
 // The pass turns each metis.contract into `metis_contract_main(ptr ctx) -> i32` (abi.h) and
 // then applies the op patterns (MetisToLLVMPatterns.cpp). The context pointer is the
-// function's first argument; halting paths branch to one exit block per function that
-// returns the status.
+// function's first argument. The patterns mark early exits, which expandExitMarkers then
+// turns into branches to blocks that return the status.
 //
 //===----------------------------------------------------------------------===//
 #include "MetisToLLVMCommon.h"
@@ -97,7 +97,8 @@ struct ConvertMetisToLLVMPass : metis::impl::ConvertMetisToLLVMBase<ConvertMetis
     target.addLegalOp<ModuleOp>();
     target.addIllegalDialect<MetisDialect>();
     if (failed(applyFullConversion(module, target, std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    expandExitMarkers(module);
   }
 };
 

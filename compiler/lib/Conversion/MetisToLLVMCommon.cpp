@@ -80,35 +80,116 @@ void LoweringHelper::callVoid(StringRef name, ValueRange args) {
   rewriter_.create<LLVM::CallOp>(loc_, fn, args);
 }
 
-Block *LoweringHelper::exitBlock() {
-  FunctionState &state = states_[func_];
-  if (!state.exit) {
-    OpBuilder::InsertionGuard guard(rewriter_);
-    state.exit = rewriter_.createBlock(&func_.getBody(), func_.getBody().end(), {i32()}, {loc_});
-    rewriter_.create<LLVM::ReturnOp>(loc_, state.exit->getArgument(0));
-  }
-  return state.exit;
-}
-
-void LoweringHelper::checkStatus(Value status) {
-  Block *exit = exitBlock();
-  Block *current = rewriter_.getInsertionBlock();
-  Block *next = rewriter_.splitBlock(current, rewriter_.getInsertionPoint());
-  rewriter_.setInsertionPointToEnd(current);
-  Value goOn = rewriter_.create<LLVM::ICmpOp>(loc_, LLVM::ICmpPredicate::eq, status,
-                                              i32Const(METIS_CONTINUE));
-  rewriter_.create<LLVM::CondBrOp>(loc_, goOn, next, ValueRange(), exit, ValueRange{status});
-  rewriter_.setInsertionPointToStart(next);
-}
+void LoweringHelper::checkStatus(Value status) { callVoid(marker::kCheck, {status}); }
 
 void LoweringHelper::haltIf(Value cond, int32_t status) {
-  Block *exit = exitBlock();
-  Block *current = rewriter_.getInsertionBlock();
-  Block *next = rewriter_.splitBlock(current, rewriter_.getInsertionPoint());
-  rewriter_.setInsertionPointToEnd(current);
-  Value s = i32Const(status);
-  rewriter_.create<LLVM::CondBrOp>(loc_, cond, exit, ValueRange{s}, next, ValueRange());
-  rewriter_.setInsertionPointToStart(next);
+  callVoid(marker::kExitIf, {cond, i32Const(status)});
+}
+
+void LoweringHelper::growIf(Value cond, Value end) {
+  callVoid(marker::kGrowIf, {ctx_, cond, end});
+}
+
+namespace {
+
+/// Expands the markers of one function.
+class MarkerExpander {
+public:
+  explicit MarkerExpander(LLVM::LLVMFuncOp fn) : fn_(fn), b_(fn.getContext()) {}
+
+  void run() {
+    SmallVector<LLVM::CallOp> markers;
+    fn_.walk([&](LLVM::CallOp call) {
+      if (auto callee = call.getCallee(); callee && callee->starts_with("metis.lowering."))
+        markers.push_back(call);
+    });
+    // Last first: each split then moves only the operations up to the next marker.
+    for (LLVM::CallOp call : llvm::reverse(markers))
+      expand(call);
+  }
+
+private:
+  void expand(LLVM::CallOp call) {
+    Location loc = call.getLoc();
+    Block *block = call->getBlock();
+    Block *next = block->splitBlock(std::next(call->getIterator()));
+    StringRef callee = *call.getCallee();
+    b_.setInsertionPointToEnd(block);
+    if (callee == marker::kCheck) {
+      branchOnStatus(loc, call.getOperand(0), next);
+    } else if (callee == marker::kExitIf) {
+      Block *exit = constantExit(loc, call.getOperand(1));
+      b_.create<LLVM::CondBrOp>(loc, call.getOperand(0), exit, next);
+    } else {
+      assert(callee == marker::kGrowIf && "unknown lowering marker");
+      Block *grow = b_.createBlock(next);
+      b_.setInsertionPointToEnd(block);
+      b_.create<LLVM::CondBrOp>(loc, call.getOperand(1), grow, next);
+      b_.setInsertionPointToEnd(grow);
+      auto module = fn_->getParentOfType<ModuleOp>();
+      auto growFn = module.lookupSymbol<LLVM::LLVMFuncOp>("metis_rt_memory_grow");
+      if (!growFn) {
+        OpBuilder::InsertionGuard guard(b_);
+        b_.setInsertionPointToStart(module.getBody());
+        growFn = b_.create<LLVM::LLVMFuncOp>(
+            loc, "metis_rt_memory_grow",
+            LLVM::LLVMFunctionType::get(b_.getI32Type(), {call.getOperand(0).getType(),
+                                                          call.getOperand(2).getType()}));
+      }
+      Value status = b_.create<LLVM::CallOp>(loc, growFn, ValueRange{call.getOperand(0),
+                                                                    call.getOperand(2)})
+                         .getResult();
+      branchOnStatus(loc, status, next);
+    }
+    SmallVector<Value> operands(call.getOperands());
+    call.erase();
+    // The status constant of exit_if is now in the exit block.
+    for (Value operand : operands)
+      if (auto constant = operand.getDefiningOp<LLVM::ConstantOp>(); constant && constant->use_empty())
+        constant.erase();
+  }
+
+  /// Ends the insertion block with: go on to `next` if `status` is METIS_CONTINUE, else
+  /// return it from a block of its own (the code generator tail-merges these).
+  void branchOnStatus(Location loc, Value status, Block *next) {
+    Block *current = b_.getInsertionBlock();
+    Block *exit = b_.createBlock(next);
+    b_.create<LLVM::ReturnOp>(loc, status);
+    b_.setInsertionPointToEnd(current);
+    Value goOn = b_.create<LLVM::ICmpOp>(
+        loc, LLVM::ICmpPredicate::eq, status,
+        b_.create<LLVM::ConstantOp>(loc, b_.getI32Type(), int64_t(METIS_CONTINUE)));
+    b_.create<LLVM::CondBrOp>(loc, goOn, next, exit);
+  }
+
+  Block *constantExit(Location loc, Value statusValue) {
+    auto constant = statusValue.getDefiningOp<LLVM::ConstantOp>();
+    assert(constant && "exit_if takes a constant status");
+    int32_t status = int32_t(cast<IntegerAttr>(constant.getValue()).getInt());
+    Block *&exit = exits_[status];
+    if (!exit) {
+      OpBuilder::InsertionGuard guard(b_);
+      exit = b_.createBlock(&fn_.getBody(), fn_.getBody().end());
+      b_.create<LLVM::ReturnOp>(
+          loc, b_.create<LLVM::ConstantOp>(loc, b_.getI32Type(), int64_t(status)).getResult());
+    }
+    return exit;
+  }
+
+  LLVM::LLVMFuncOp fn_;
+  OpBuilder b_;
+  llvm::DenseMap<int32_t, Block *> exits_;
+};
+
+} // namespace
+
+void expandExitMarkers(ModuleOp module) {
+  for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
+    if (!fn.isExternal())
+      MarkerExpander(fn).run();
+  for (StringRef name : {marker::kExitIf, marker::kCheck, marker::kGrowIf})
+    if (auto decl = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+      decl.erase();
 }
 
 } // namespace metis::lowering

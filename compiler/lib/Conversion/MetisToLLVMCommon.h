@@ -21,12 +21,30 @@ enum ContextField : int64_t {
   kCalldataSize = 48,
 };
 
-/// Per-function state the patterns share: the exit block and the scratch words for
-/// builtin arguments.
+/// Per-function state the patterns share: the scratch words for builtin arguments.
 struct FunctionState {
-  mlir::Block *exit = nullptr; ///< ^exit(%status: i32): llvm.return %status
-  mlir::Value scratch;         ///< 8 x i256 on the native stack
+  mlir::Value scratch; ///< 8 x i256 on the native stack
 };
+
+/// Early exits are not branched to while the patterns run. The patterns leave a call to
+/// one of these markers, and expandExitMarkers turns them into control flow afterwards:
+/// splitting a block inside a dialect conversion copies the rest of the block each time,
+/// which is quadratic in a contract of straight-line code (4 of 7 s for a 40 KB one).
+namespace marker {
+/// exit_if(i1 cond, i32 status): returns `status` if `cond` holds.
+inline constexpr llvm::StringLiteral kExitIf = "metis.lowering.exit_if";
+/// check(i32 status): returns `status` unless it is METIS_CONTINUE.
+inline constexpr llvm::StringLiteral kCheck = "metis.lowering.check";
+/// grow_if(ptr ctx, i1 cond, i64 end): if `cond`, grows memory to `end` on a cold path
+/// and returns the builtin's status unless it is METIS_CONTINUE.
+inline constexpr llvm::StringLiteral kGrowIf = "metis.lowering.grow_if";
+} // namespace marker
+
+/// Expands the markers into blocks and branches. A constant status is returned from one
+/// block per status; a single exit block with a status phi would gather thousands of
+/// edges in a large contract, and InstCombine and the register coalescer are superlinear
+/// on it.
+void expandExitMarkers(mlir::ModuleOp module);
 
 /// Owned by one run of the patterns (populateMetisToLLVMConversionPatterns).
 using FunctionStates = llvm::DenseMap<mlir::Operation *, FunctionState>;
@@ -61,12 +79,12 @@ public:
   mlir::Value call(llvm::StringRef name, mlir::Type result, mlir::ValueRange args);
   void callVoid(llvm::StringRef name, mlir::ValueRange args);
 
-  /// Continues in a new block if `status` is METIS_CONTINUE, else returns it.
+  /// Goes on if `status` is METIS_CONTINUE, else returns it (a marker::kCheck).
   void checkStatus(mlir::Value status);
-  /// Returns `status` (a constant) from the function if `cond` holds.
+  /// Returns `status` (a constant) from the function if `cond` holds (a marker::kExitIf).
   void haltIf(mlir::Value cond, int32_t status);
-  /// The function's exit block.
-  mlir::Block *exitBlock();
+  /// Grows memory to `end` if `cond` holds (a marker::kGrowIf).
+  void growIf(mlir::Value cond, mlir::Value end);
 
 private:
   mlir::ConversionPatternRewriter &rewriter_;

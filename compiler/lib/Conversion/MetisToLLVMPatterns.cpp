@@ -299,17 +299,7 @@ Value memoryAccess(LoweringHelper &h, ConversionPatternRewriter &rewriter, Value
   Value end = rewriter.create<LLVM::AddOp>(loc, off64, h.i64Const(size));
   Value memSize = h.loadField(kMemorySize, h.i64());
   Value mustGrow = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ugt, end, memSize);
-  // Grow on a cold path.
-  Block *current = rewriter.getInsertionBlock();
-  Block *next = rewriter.splitBlock(current, rewriter.getInsertionPoint());
-  Block *grow = rewriter.createBlock(next);
-  rewriter.setInsertionPointToEnd(current);
-  rewriter.create<LLVM::CondBrOp>(loc, mustGrow, grow, ValueRange(), next, ValueRange());
-  rewriter.setInsertionPointToEnd(grow);
-  Value status = h.call("metis_rt_memory_grow", h.i32(), {h.ctx(), end});
-  h.checkStatus(status);
-  rewriter.create<LLVM::BrOp>(loc, ValueRange(), next);
-  rewriter.setInsertionPointToStart(next);
+  h.growIf(mustGrow, end); // on a cold path
   Value base = h.loadField(kMemory, h.ptr());
   return rewriter.create<LLVM::GEPOp>(loc, h.ptr(), rewriter.getI8Type(), base,
                                       ValueRange{off64});

@@ -2,8 +2,9 @@
 
 // The CALL family and creates: metis_rt_call(ctx, opcode, args, prepaid, result) with the
 // operands in stack order from scratch word 0 and the result word in scratch word 7, which
-// is read back after the status check. `prepaid` lets the runtime compute the gas it may
-// forward (EIP-150) from the exact gas left; it is 0 when the op has none.
+// is read back after the status check (a status other than METIS_CONTINUE, 1000, is returned
+// from a block of its own placed before the continuation). `prepaid` lets the runtime compute
+// the gas it may forward (EIP-150) from the exact gas left; it is 0 when the op has none.
 
 // CALL (0xf1 = 241), prepaid 5
 // CHECK:       llvm.func @metis_rt_call(!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
@@ -31,13 +32,16 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_call(%arg0, %[[OP]], %[[ARGS]], %[[PREPAID]], %[[R]]) : (!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][7] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[RESULT:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         llvm.store %[[RESULT]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @call attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %p0, %p1, %p2, %p3, %p4, %p5, %p6 = metis.stack.pop : i256, i256, i256, i256, i256, i256, i256
   metis.jump ^bb1(%p0, %p1, %p2, %p3, %p4, %p5, %p6 : i256, i256, i256, i256, i256, i256, i256)
@@ -75,13 +79,16 @@ metis.contract @call attributes {code_hash = "0x00000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_call(%arg0, %[[OP]], %[[ARGS]], %[[PREPAID]], %[[R]]) : (!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][7] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[RESULT:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         llvm.store %[[RESULT]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @callcode attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %p0, %p1, %p2, %p3, %p4, %p5, %p6 = metis.stack.pop : i256, i256, i256, i256, i256, i256, i256
   metis.jump ^bb1(%p0, %p1, %p2, %p3, %p4, %p5, %p6 : i256, i256, i256, i256, i256, i256, i256)
@@ -117,13 +124,16 @@ metis.contract @callcode attributes {code_hash = "0x0000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_call(%arg0, %[[OP]], %[[ARGS]], %[[PREPAID]], %[[R]]) : (!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][7] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[RESULT:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         llvm.store %[[RESULT]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @delegatecall attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %p0, %p1, %p2, %p3, %p4, %p5 = metis.stack.pop : i256, i256, i256, i256, i256, i256
   metis.jump ^bb1(%p0, %p1, %p2, %p3, %p4, %p5 : i256, i256, i256, i256, i256, i256)
@@ -159,13 +169,16 @@ metis.contract @delegatecall attributes {code_hash = "0x000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_call(%arg0, %[[OP]], %[[ARGS]], %[[PREPAID]], %[[R]]) : (!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][7] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[RESULT:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         llvm.store %[[RESULT]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @staticcall attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %p0, %p1, %p2, %p3, %p4, %p5 = metis.stack.pop : i256, i256, i256, i256, i256, i256
   metis.jump ^bb1(%p0, %p1, %p2, %p3, %p4, %p5 : i256, i256, i256, i256, i256, i256)
@@ -195,13 +208,16 @@ metis.contract @staticcall attributes {code_hash = "0x00000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_call(%arg0, %[[OP]], %[[ARGS]], %[[PREPAID]], %[[R]]) : (!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][7] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[RESULT:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         llvm.store %[[RESULT]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @create attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %p0, %p1, %p2 = metis.stack.pop : i256, i256, i256
   metis.jump ^bb1(%p0, %p1, %p2 : i256, i256, i256)
@@ -233,13 +249,16 @@ metis.contract @create attributes {code_hash = "0x000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_call(%arg0, %[[OP]], %[[ARGS]], %[[PREPAID]], %[[R]]) : (!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][7] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[RESULT:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         llvm.store %[[RESULT]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @create2 attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %p0, %p1, %p2, %p3 = metis.stack.pop : i256, i256, i256, i256
   metis.jump ^bb1(%p0, %p1, %p2, %p3 : i256, i256, i256, i256)

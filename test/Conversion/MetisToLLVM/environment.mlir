@@ -171,7 +171,9 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[R0:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -182,7 +184,9 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[R1:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -193,7 +197,9 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[R2:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -204,7 +210,9 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[R3:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -215,7 +223,9 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[R4:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -226,7 +236,9 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[R5:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -236,8 +248,9 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK:         llvm.store %[[R3]]
 // CHECK:         llvm.store %[[R4]]
 // CHECK:         llvm.store %[[R5]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @reads attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %a = metis.stack.pop : i256
   metis.jump ^bb1(%a : i256)
@@ -271,16 +284,23 @@ metis.contract @reads attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_copy(%arg0, %[[OP]], %[[ARGS]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK:         %[[OP:.*]] = llvm.mlir.constant(57 : i32) : i32
 // CHECK-NEXT:    %[[ARGS:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_copy(%arg0, %[[OP]], %[[ARGS]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
-// CHECK:         llvm.cond_br %{{.*}}, ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK:         llvm.cond_br %{{.*}}, ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
+// CHECK-NEXT:  ^[[NEXT]]:
 // CHECK:         %[[OP:.*]] = llvm.mlir.constant(62 : i32) : i32
 // CHECK-NEXT:    %[[ARGS:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_copy(%arg0, %[[OP]], %[[ARGS]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
-// CHECK:         llvm.cond_br %{{.*}}, ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK:         llvm.cond_br %{{.*}}, ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[A0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    llvm.store %[[D]], %[[A0]] {alignment = 8 : i64} : i256, !llvm.ptr
@@ -295,12 +315,13 @@ metis.contract @reads attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_copy(%arg0, %[[OP]], %[[ARGS]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[OK]] : i32
-// CHECK-NEXT:  ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK-NEXT:  }
 metis.contract @copies attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %a, %b, %c, %d = metis.stack.pop : i256, i256, i256, i256
   metis.jump ^bb1(%a, %b, %c, %d : i256, i256, i256, i256)

@@ -1,7 +1,9 @@
 // RUN: metis-opt %s --convert-metis-to-llvm -split-input-file | FileCheck %s
 
 // Gas and stack bookkeeping is inline on the context (abi.h): gas left at offset 0, the
-// in-memory stack's height at 8 and its base at 16.
+// in-memory stack's height at 8 and its base at 16. A failing check branches to a block at
+// the end of the function that returns the constant status; there is one such block per
+// distinct status, shared by every check that fails with it.
 
 // metis.gas.charge: gas -= amount, stored back; below zero leaves with out of gas (3).
 // metis.gas: the gas left plus `prepaid`, zero-extended to a word.
@@ -16,8 +18,7 @@
 // CHECK-NEXT:    llvm.store %[[LEFT]], %[[GAS_PTR]] {alignment = 8 : i64} : i64, !llvm.ptr
 // CHECK-NEXT:    %[[ZERO:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK-NEXT:    %[[OUT:.*]] = llvm.icmp "slt" %[[LEFT]], %[[ZERO]] : i64
-// CHECK-NEXT:    %[[OOG:.*]] = llvm.mlir.constant(3 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[OUT]], ^[[EXIT:bb[0-9]+]](%[[OOG]] : i32), ^[[NEXT:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[OUT]], ^[[OOG_EXIT:bb[0-9]+]], ^[[NEXT:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[GAS:.*]] = llvm.load %[[GAS_PTR]] {alignment = 8 : i64} : !llvm.ptr -> i64
@@ -31,7 +32,10 @@
 // CHECK-NEXT:    %[[H:.*]] = llvm.zext %[[SEEN]] : i64 to i256
 // CHECK:         llvm.store %[[G]]
 // CHECK:         llvm.store %[[H]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  ^[[OOG_EXIT]]:
+// CHECK-NEXT:    %[[S:.*]] = llvm.mlir.constant(3 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[S]] : i32
 // CHECK-NEXT:  }
 metis.contract @gas attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
@@ -57,13 +61,11 @@ metis.contract @gas attributes {code_hash = "0x000000000000000000000000000000000
 // CHECK-NEXT:    %[[HEIGHT:.*]] = llvm.add %[[IN_MEMORY]], %[[WINDOW]] : i64
 // CHECK-NEXT:    %[[REQUIRED:.*]] = llvm.mlir.constant(3 : i64) : i64
 // CHECK-NEXT:    %[[UNDER:.*]] = llvm.icmp "ult" %[[HEIGHT]], %[[REQUIRED]] : i64
-// CHECK-NEXT:    %[[UNDERFLOW:.*]] = llvm.mlir.constant(7 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[UNDER]], ^[[EXIT:bb[0-9]+]](%[[UNDERFLOW]] : i32), ^[[NEXT:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[UNDER]], ^[[UNDERFLOW_EXIT:bb[0-9]+]], ^[[NEXT:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[ROOM:.*]] = llvm.mlir.constant(1022 : i64) : i64
 // CHECK-NEXT:    %[[OVER:.*]] = llvm.icmp "sgt" %[[HEIGHT]], %[[ROOM]] : i64
-// CHECK-NEXT:    %[[OVERFLOW:.*]] = llvm.mlir.constant(6 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[OVER]], ^[[EXIT]](%[[OVERFLOW]] : i32), ^[[NEXT:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[OVER]], ^[[OVERFLOW_EXIT:bb[0-9]+]], ^[[NEXT:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[NEXT]]:
 // required 2 growth 0 window 2: the window covers what the block needs, and it does not grow.
 // CHECK-NEXT:    %[[WINDOW:.*]] = llvm.mlir.constant(2 : i64) : i64
@@ -77,17 +79,20 @@ metis.contract @gas attributes {code_hash = "0x000000000000000000000000000000000
 // CHECK-NEXT:    %[[HEIGHT:.*]] = llvm.add %[[IN_MEMORY]], %[[WINDOW]] : i64
 // CHECK-NEXT:    %[[REQUIRED:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK-NEXT:    %[[UNDER:.*]] = llvm.icmp "ult" %[[HEIGHT]], %[[REQUIRED]] : i64
-// CHECK-NEXT:    %[[UNDERFLOW:.*]] = llvm.mlir.constant(7 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[UNDER]], ^[[EXIT]](%[[UNDERFLOW]] : i32), ^[[NEXT:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[UNDER]], ^[[UNDERFLOW_EXIT]], ^[[NEXT:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[ROOM:.*]] = llvm.mlir.constant(0 : i64) : i64
 // CHECK-NEXT:    %[[OVER:.*]] = llvm.icmp "sgt" %[[HEIGHT]], %[[ROOM]] : i64
-// CHECK-NEXT:    %[[OVERFLOW:.*]] = llvm.mlir.constant(6 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[OVER]], ^[[EXIT]](%[[OVERFLOW]] : i32), ^[[NEXT:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[OVER]], ^[[OVERFLOW_EXIT]], ^[[NEXT:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[OK]] : i32
-// CHECK-NEXT:  ^[[EXIT]](%[[S:[0-9]+]]: i32):
+// The shared exit blocks, in the order they are created (the last check first).
+// CHECK-NEXT:  ^[[OVERFLOW_EXIT]]:
+// CHECK-NEXT:    %[[S:.*]] = llvm.mlir.constant(6 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK-NEXT:  ^[[UNDERFLOW_EXIT]]:
+// CHECK-NEXT:    %[[S:.*]] = llvm.mlir.constant(7 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[S]] : i32
 // CHECK-NEXT:  }
 metis.contract @stack_check attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {

@@ -1,7 +1,8 @@
 // RUN: metis-opt %s --convert-metis-to-llvm -split-input-file | FileCheck %s
 
 // LOG0..LOG4: metis_rt_log(ctx, args, topic count) with offset, size and the topics in stack
-// order from scratch word 0; the count is the number of topics, and the status is checked.
+// order from scratch word 0; the count is the number of topics, and a status other than
+// METIS_CONTINUE (1000) is returned from a block of its own placed before the continuation.
 
 // CHECK:       llvm.func @metis_rt_log(!llvm.ptr, !llvm.ptr, i32) -> i32
 // CHECK-NOT:   llvm.func @metis_rt_log
@@ -18,7 +19,9 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_log(%arg0, %[[ARGS]], %[[N]]) : (!llvm.ptr, !llvm.ptr, i32) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // LOG2
 // CHECK-NEXT:    %[[A0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -34,7 +37,9 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_log(%arg0, %[[ARGS]], %[[N]]) : (!llvm.ptr, !llvm.ptr, i32) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // LOG4: the topics fill scratch words 2..5.
 // CHECK-NEXT:    %[[A0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -54,12 +59,12 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_log(%arg0, %[[ARGS]], %[[N]]) : (!llvm.ptr, !llvm.ptr, i32) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[OK]] : i32
-// CHECK-NEXT:  ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
 // CHECK-NEXT:  }
 metis.contract @logs attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %a, %b, %c, %d, %e, %f = metis.stack.pop : i256, i256, i256, i256, i256, i256

@@ -2,16 +2,17 @@
 
 // Memory accesses are inline: offsets above 0xffffffff cannot be paid for (out of gas, 3);
 // otherwise end = offset + size is compared with ctx->memory_size (offset 32) and only a
-// larger end takes the cold path calling metis_rt_memory_grow, whose status is checked. The
-// access then goes through ctx->memory (offset 24), big-endian (bswap), align 1.
+// larger end takes the cold path calling metis_rt_memory_grow, whose status is checked: on
+// METIS_CONTINUE (1000) it joins the access, otherwise a block of its own returns it. The
+// access then goes through ctx->memory (offset 24), big-endian (bswap), align 1. Out of gas
+// returns the constant 3 from one block at the end of the function.
 
 // CHECK:       llvm.func @metis_rt_memory_grow(!llvm.ptr, i64) -> i32
 // CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
 // CHECK:       ^bb2(%[[OFF:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[LIMIT:.*]] = llvm.mlir.constant(4294967295 : i256) : i256
 // CHECK-NEXT:    %[[TOO_FAR:.*]] = llvm.icmp "ugt" %[[OFF]], %[[LIMIT]] : i256
-// CHECK-NEXT:    %[[OOG:.*]] = llvm.mlir.constant(3 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[TOO_FAR]], ^[[EXIT:bb[0-9]+]](%[[OOG]] : i32), ^[[CHECK:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[TOO_FAR]], ^[[OOG_EXIT:bb[0-9]+]], ^[[CHECK:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[CHECK]]:
 // CHECK-NEXT:    %[[OFF64:.*]] = llvm.trunc %[[OFF]] : i256 to i64
 // CHECK-NEXT:    %[[SIZE:.*]] = llvm.mlir.constant(32 : i64) : i64
@@ -19,14 +20,14 @@
 // CHECK-NEXT:    %[[MSIZE_PTR:.*]] = llvm.getelementptr %arg0[32] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[MSIZE:.*]] = llvm.load %[[MSIZE_PTR]] {alignment = 8 : i64} : !llvm.ptr -> i64
 // CHECK-NEXT:    %[[GROW:.*]] = llvm.icmp "ugt" %[[END]], %[[MSIZE]] : i64
-// CHECK-NEXT:    llvm.cond_br %[[GROW]], ^[[COLD:bb[0-9]+]], ^[[ACCESS:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[GROW]], ^[[COLD:bb[0-9]+]], ^[[ACCESS:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[COLD]]:
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_memory_grow(%arg0, %[[END]]) : (!llvm.ptr, i64) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[GROWN:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
-// CHECK-NEXT:  ^[[GROWN]]:
-// CHECK-NEXT:    llvm.br ^[[ACCESS]]
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[ACCESS]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[ACCESS]]:
 // CHECK-NEXT:    %[[MEM_PTR:.*]] = llvm.getelementptr %arg0[24] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[MEM:.*]] = llvm.load %[[MEM_PTR]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
@@ -34,8 +35,12 @@
 // CHECK-NEXT:    %[[RAW:.*]] = llvm.load %[[P]] {alignment = 1 : i64} : !llvm.ptr -> i256
 // CHECK-NEXT:    %[[WORD:.*]] = llvm.intr.bswap(%[[RAW]]) : (i256) -> i256
 // CHECK:         llvm.store %[[WORD]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  ^[[OOG_EXIT]]:
+// CHECK-NEXT:    %[[S:.*]] = llvm.mlir.constant(3 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK-NEXT:  }
 metis.contract @mload attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %a = metis.stack.pop : i256
   metis.jump ^bb1(%a : i256)
@@ -48,14 +53,14 @@ metis.contract @mload attributes {code_hash = "0x0000000000000000000000000000000
 // -----
 
 // MSTORE swaps the word to big-endian and stores it; MSTORE8 covers one byte and stores the
-// low byte. Each access has its own check and grow path, all leaving through one exit.
+// low byte. Each access has its own check and grow path; both out-of-gas checks share the
+// one block returning 3.
 // CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
 // CHECK-NOT:     llvm.alloca
 // CHECK:       ^bb2(%[[OFF:[0-9]+]]: i256, %[[V:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[LIMIT:.*]] = llvm.mlir.constant(4294967295 : i256) : i256
 // CHECK-NEXT:    %[[TOO_FAR:.*]] = llvm.icmp "ugt" %[[OFF]], %[[LIMIT]] : i256
-// CHECK-NEXT:    %[[OOG:.*]] = llvm.mlir.constant(3 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[TOO_FAR]], ^[[EXIT:bb[0-9]+]](%[[OOG]] : i32), ^[[CHECK:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[TOO_FAR]], ^[[OOG_EXIT:bb[0-9]+]], ^[[CHECK:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[CHECK]]:
 // CHECK-NEXT:    %[[OFF64:.*]] = llvm.trunc %[[OFF]] : i256 to i64
 // CHECK-NEXT:    %[[SIZE:.*]] = llvm.mlir.constant(32 : i64) : i64
@@ -63,14 +68,14 @@ metis.contract @mload attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[MSIZE_PTR:.*]] = llvm.getelementptr %arg0[32] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[MSIZE:.*]] = llvm.load %[[MSIZE_PTR]] {alignment = 8 : i64} : !llvm.ptr -> i64
 // CHECK-NEXT:    %[[GROW:.*]] = llvm.icmp "ugt" %[[END]], %[[MSIZE]] : i64
-// CHECK-NEXT:    llvm.cond_br %[[GROW]], ^[[COLD:bb[0-9]+]], ^[[ACCESS:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[GROW]], ^[[COLD:bb[0-9]+]], ^[[ACCESS:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[COLD]]:
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_memory_grow(%arg0, %[[END]]) : (!llvm.ptr, i64) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[GROWN:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
-// CHECK-NEXT:  ^[[GROWN]]:
-// CHECK-NEXT:    llvm.br ^[[ACCESS]]
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[ACCESS]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[ACCESS]]:
 // CHECK-NEXT:    %[[MEM_PTR:.*]] = llvm.getelementptr %arg0[24] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[MEM:.*]] = llvm.load %[[MEM_PTR]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
@@ -79,8 +84,7 @@ metis.contract @mload attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    llvm.store %[[BE]], %[[P]] {alignment = 1 : i64} : i256, !llvm.ptr
 // CHECK-NEXT:    %[[LIMIT:.*]] = llvm.mlir.constant(4294967295 : i256) : i256
 // CHECK-NEXT:    %[[TOO_FAR:.*]] = llvm.icmp "ugt" %[[OFF]], %[[LIMIT]] : i256
-// CHECK-NEXT:    %[[OOG:.*]] = llvm.mlir.constant(3 : i32) : i32
-// CHECK-NEXT:    llvm.cond_br %[[TOO_FAR]], ^[[EXIT]](%[[OOG]] : i32), ^[[CHECK:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[TOO_FAR]], ^[[OOG_EXIT]], ^[[CHECK:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[CHECK]]:
 // CHECK-NEXT:    %[[OFF64:.*]] = llvm.trunc %[[OFF]] : i256 to i64
 // CHECK-NEXT:    %[[SIZE:.*]] = llvm.mlir.constant(1 : i64) : i64
@@ -88,14 +92,14 @@ metis.contract @mload attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    %[[MSIZE_PTR:.*]] = llvm.getelementptr %arg0[32] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[MSIZE:.*]] = llvm.load %[[MSIZE_PTR]] {alignment = 8 : i64} : !llvm.ptr -> i64
 // CHECK-NEXT:    %[[GROW:.*]] = llvm.icmp "ugt" %[[END]], %[[MSIZE]] : i64
-// CHECK-NEXT:    llvm.cond_br %[[GROW]], ^[[COLD:bb[0-9]+]], ^[[ACCESS:bb[0-9]+]]
+// CHECK-NEXT:    llvm.cond_br %[[GROW]], ^[[COLD:bb[0-9]+]], ^[[ACCESS:bb[0-9]+]]{{$}}
 // CHECK-NEXT:  ^[[COLD]]:
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_memory_grow(%arg0, %[[END]]) : (!llvm.ptr, i64) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[GROWN:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
-// CHECK-NEXT:  ^[[GROWN]]:
-// CHECK-NEXT:    llvm.br ^[[ACCESS]]
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[ACCESS]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[ACCESS]]:
 // CHECK-NEXT:    %[[MEM_PTR:.*]] = llvm.getelementptr %arg0[24] : (!llvm.ptr) -> !llvm.ptr, i8
 // CHECK-NEXT:    %[[MEM:.*]] = llvm.load %[[MEM_PTR]] {alignment = 8 : i64} : !llvm.ptr -> !llvm.ptr
@@ -104,7 +108,8 @@ metis.contract @mload attributes {code_hash = "0x0000000000000000000000000000000
 // CHECK-NEXT:    llvm.store %[[LOW]], %[[P]] {alignment = 1 : i64} : i8, !llvm.ptr
 // CHECK-NEXT:    %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[OK]] : i32
-// CHECK-NEXT:  ^[[EXIT]](%[[S:[0-9]+]]: i32):
+// CHECK-NEXT:  ^[[OOG_EXIT]]:
+// CHECK-NEXT:    %[[S:.*]] = llvm.mlir.constant(3 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[S]] : i32
 // CHECK-NEXT:  }
 metis.contract @mstore attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
@@ -142,7 +147,9 @@ metis.contract @mstore attributes {code_hash = "0x000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_copy(%arg0, %[[OP]], %[[ARGS]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[OFFSET:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    llvm.store %[[DST]], %[[OFFSET]] {alignment = 8 : i64} : i256, !llvm.ptr
@@ -152,14 +159,17 @@ metis.contract @mstore attributes {code_hash = "0x000000000000000000000000000000
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_keccak256(%arg0, %[[R]], %[[OFFSET]], %[[LEN]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[HASH:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         llvm.store %[[MSIZE]]
 // CHECK:         llvm.store %[[HASH]]
-// CHECK:       ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
+// CHECK:         %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
+// CHECK-NEXT:    llvm.return %[[OK]] : i32
+// CHECK-NEXT:  }
 metis.contract @runtime_memory attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %a, %b, %c = metis.stack.pop : i256, i256, i256
   metis.jump ^bb1(%a, %b, %c : i256, i256, i256)

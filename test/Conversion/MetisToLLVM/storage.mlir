@@ -3,7 +3,8 @@
 // Storage goes through the runtime. SLOAD and TLOAD are one-operand reads,
 // metis_rt_read(ctx, opcode, io) with the key in scratch word 0 and the value read back from
 // it; SSTORE passes `prepaid` (the static gas charged ahead for the rest of its block) so its
-// 2300-gas sentry sees the exact gas left; TSTORE has no prepaid. Every status is checked.
+// 2300-gas sentry sees the exact gas left; TSTORE has no prepaid. Every status is checked: one
+// other than METIS_CONTINUE (1000) is returned from a block of its own before the continuation.
 
 // CHECK-DAG:   llvm.func @metis_rt_read(!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-DAG:   llvm.func @metis_rt_sstore(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64) -> i32
@@ -18,7 +19,9 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT:bb[0-9]+]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[LOADED:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -31,7 +34,9 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_sstore(%arg0, %[[KEY]], %[[VALUE]], %[[PREPAID]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, i64) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // SSTORE without prepaid: 0
 // CHECK-NEXT:    %[[KEY:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -42,7 +47,9 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_sstore(%arg0, %[[KEY]], %[[VALUE]], %[[PREPAID]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, i64) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // TLOAD (0x5c = 92)
 // CHECK-NEXT:    %[[IO:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -51,7 +58,9 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_read(%arg0, %[[OP]], %[[IO]]) : (!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[TLOADED:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -63,12 +72,12 @@
 // CHECK-NEXT:    %[[STATUS:.*]] = llvm.call @metis_rt_tstore(%arg0, %[[KEY]], %[[VALUE]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
 // CHECK-NEXT:    %[[CONTINUE:.*]] = llvm.mlir.constant(1000 : i32) : i32
 // CHECK-NEXT:    %[[GO_ON:.*]] = llvm.icmp "eq" %[[STATUS]], %[[CONTINUE]] : i32
-// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[EXIT]](%[[STATUS]] : i32)
+// CHECK-NEXT:    llvm.cond_br %[[GO_ON]], ^[[NEXT:bb[0-9]+]], ^[[RET:bb[0-9]+]]{{$}}
+// CHECK-NEXT:  ^[[RET]]:
+// CHECK-NEXT:    llvm.return %[[STATUS]] : i32
 // CHECK-NEXT:  ^[[NEXT]]:
 // CHECK-NEXT:    %[[OK:.*]] = llvm.mlir.constant(0 : i32) : i32
 // CHECK-NEXT:    llvm.return %[[OK]] : i32
-// CHECK-NEXT:  ^[[EXIT]](%[[S:[0-9]+]]: i32):
-// CHECK-NEXT:    llvm.return %[[S]] : i32
 // CHECK-NEXT:  }
 metis.contract @storage attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   %a, %b = metis.stack.pop : i256, i256
