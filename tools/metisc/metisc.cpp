@@ -1,7 +1,7 @@
 //===- metisc.cpp - The metis compiler driver -------------------------------===//
 //
 // metisc INPUT [-o OUT] [--emit=mlir|llvm|asm|obj|so] [-O0..3] [--input-format=hex|bin]
-//        [--mlir-print-debuginfo] [--stats] [--name NAME]
+//        [--mlir-print-debuginfo] [--stats] [--timing] [--name NAME]
 //   lifts bytecode to the metis dialect (mlir), or compiles it to LLVM IR, assembly, an
 //   object file or a shared library that metis loads (so).
 // metisc run INPUT [--calldata HEX] [--gas N] [--engine interp|jit|aot] [--so LIB] [--json]
@@ -14,6 +14,9 @@
 // with --input-format=bin; `-` reads stdin. Errors name the file (and the offset).
 //
 //===----------------------------------------------------------------------===//
+#include "llvm/IR/PassTimingInfo.h"
+#include "llvm/Pass.h"
+#include "llvm/Support/CommandLine.h"
 #include "metis/Frontend/Lift.h"
 #include "metis/Target/AOT.h"
 #include "metis/Target/JIT.h"
@@ -215,6 +218,7 @@ struct LiftCommandOptions {
   std::string name;
   bool debugInfo = false;
   bool stats = false;
+  bool timing = false;
 };
 
 int compileCommand(const LiftCommandOptions &opts) {
@@ -228,6 +232,7 @@ int compileCommand(const LiftCommandOptions &opts) {
     }
     CompileOptions options;
     options.llvmOptLevel = opts.optLevel;
+    options.timing = opts.timing;
     options.lowering.optLevel = opts.optLevel;
     options.name = opts.name.empty() ? "contract" : opts.name;
     EmitKind kind = opts.emit == "llvm"  ? EmitKind::LLVMIR
@@ -274,6 +279,9 @@ int compileCommand(const LiftCommandOptions &opts) {
 } // namespace
 
 int main(int argc, char **argv) {
+  // LLVM's own options (-time-passes, -print-after=...), as `clang -mllvm` passes them.
+  const char *self[] = {argv[0]};
+  llvm::cl::ParseCommandLineOptions(1, self, "", nullptr, "METISC_LLVM_OPTIONS");
   // `metisc run ...` runs; anything else compiles.
   if (argc < 2 || std::string_view(argv[1]) != "run") {
     CLI::App app{"metisc: lift EVM bytecode to the metis dialect (and, later, compile it)."};
@@ -292,9 +300,13 @@ int main(int argc, char **argv) {
     app.add_option("--name", opts.name, "contract name for the symbol and locations (default: the file name)");
     app.add_flag("--mlir-print-debuginfo", opts.debugInfo, "print locations (bytecode offsets)");
     app.add_flag("--stats", opts.stats, "print the analysis statistics to stderr");
+    app.add_flag("--timing", opts.timing, "print MLIR and LLVM pass timings to stderr");
     app.footer("Run bytecode with: metisc run INPUT [--calldata HEX] [--gas N] [--json]");
     CLI11_PARSE(app, argc, argv);
-    return compileCommand(opts);
+    int rc = compileCommand(opts);
+    if (llvm::TimePassesIsEnabled)
+      llvm::reportAndResetTimings();
+    return rc;
   }
 
   CLI::App app{"metis: compile and run EVM bytecode."};

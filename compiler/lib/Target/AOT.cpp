@@ -10,6 +10,8 @@
 
 #include <dlfcn.h>
 
+#include <chrono>
+
 namespace metis {
 
 namespace {
@@ -53,26 +55,32 @@ llvm::Error emitContract(BytesView code, EmitKind kind, const std::string &path,
   if (!tm)
     return tm.takeError();
   llvm::LLVMContext ctx;
-  auto module = compileToLLVM(code, ctx, **tm, options);
-  if (!module)
-    return module.takeError();
+  auto optimized = compileToLLVM(code, ctx, **tm, options);
+  if (!optimized)
+    return optimized.takeError();
+  std::unique_ptr<llvm::Module> module = std::move(optimized->module);
+  if (optimized->codegenOptLevel != options.llvmOptLevel) {
+    tm = createHostTargetMachine(optimized->codegenOptLevel);
+    if (!tm)
+      return tm.takeError();
+  }
   switch (kind) {
   case EmitKind::LLVMIR: {
     std::error_code ec;
     llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_Text);
     if (ec)
       return error(path + ": cannot write: " + ec.message());
-    (*module)->print(out.os(), nullptr);
+    module->print(out.os(), nullptr);
     out.keep();
     return llvm::Error::success();
   }
   case EmitKind::Assembly:
-    return writeMachineCode(**module, **tm, llvm::CodeGenFileType::AssemblyFile, path);
+    return writeMachineCode(*module, **tm, llvm::CodeGenFileType::AssemblyFile, path);
   case EmitKind::Object:
-    return writeMachineCode(**module, **tm, llvm::CodeGenFileType::ObjectFile, path);
+    return writeMachineCode(*module, **tm, llvm::CodeGenFileType::ObjectFile, path);
   case EmitKind::SharedLibrary: {
     std::string object = path + ".o";
-    if (auto err = writeMachineCode(**module, **tm, llvm::CodeGenFileType::ObjectFile, object))
+    if (auto err = writeMachineCode(*module, **tm, llvm::CodeGenFileType::ObjectFile, object))
       return err;
     llvm::Error err = linkSharedLibrary(object, path);
     llvm::sys::fs::remove(object);
@@ -119,10 +127,13 @@ AotExecutor::lookupOrCompile(BytesView code, const Bytes32 &codeHash) {
     return &it->second;
   std::string path = cacheDir_ + "/" + toHex(codeHash) + ".so";
   if (!llvm::sys::fs::exists(path)) {
+    auto start = std::chrono::steady_clock::now();
     CompileOptions options = options_;
     options.name = "0x" + toHex(codeHash);
     if (auto err = emitContract(code, EmitKind::SharedLibrary, path, options))
       return std::move(err);
+    compileSeconds_ +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   auto loaded = LoadedContract::load(path, code);
   if (!loaded)
@@ -145,6 +156,11 @@ Result AotExecutor::execute(Host &host, const Message &msg, BytesView code,
     return metis::execute(host, msg, code);
   }
   return executeCompiled(host, msg, *(*entry)->analysis, (*entry)->contract->entry());
+}
+
+double AotExecutor::compileSeconds() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return compileSeconds_;
 }
 
 std::string AotExecutor::firstError() const {

@@ -9,10 +9,16 @@
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Pass.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Transforms/Scalar/DeadStoreElimination.h"
+#include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace metis {
@@ -23,6 +29,11 @@ void initializeNativeTarget() {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
     llvm::InitializeNativeTargetAsmParser();
+    // X86's domain reassignment (run on AVX-512 hosts) is quadratic in a function's
+    // size: 96 of the 100 s code generation took for one 40 KB contract. It moves
+    // scalar work to mask registers, which i256 arithmetic never wants.
+    if (auto *opt = llvm::cl::getRegisteredOptions().lookup("disable-x86-domain-reassignment"))
+      opt->addOccurrence(0, opt->ArgStr, "true");
   });
 }
 
@@ -31,9 +42,10 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(uns
   auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!jtmb)
     return jtmb.takeError();
-  jtmb->setCodeGenOptLevel(optLevel >= 3   ? llvm::CodeGenOptLevel::Aggressive
-                           : optLevel == 0 ? llvm::CodeGenOptLevel::None
-                                           : llvm::CodeGenOptLevel::Default);
+  static constexpr llvm::CodeGenOptLevel levels[] = {
+      llvm::CodeGenOptLevel::None, llvm::CodeGenOptLevel::Less, llvm::CodeGenOptLevel::Default,
+      llvm::CodeGenOptLevel::Aggressive};
+  jtmb->setCodeGenOptLevel(levels[std::min(optLevel, 3u)]);
   jtmb->setRelocationModel(llvm::Reloc::PIC_);
   return jtmb->createTargetMachine();
 }
@@ -51,7 +63,7 @@ static llvm::OptimizationLevel optimizationLevel(unsigned level) {
   }
 }
 
-llvm::Expected<std::unique_ptr<llvm::Module>>
+llvm::Expected<OptimizedModule>
 compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &tm,
               const CompileOptions &options) {
   mlir::DialectRegistry registry;
@@ -76,6 +88,10 @@ compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &t
   if (lowering.targetTriple.empty())
     lowering.targetTriple = tm.getTargetTriple().str();
   mlir::PassManager pm(&ctx);
+  if (options.timing) {
+    pm.enableTiming();
+    llvm::TimePassesIsEnabled = true;
+  }
   buildMetisToLLVMPipeline(pm, lowering);
   if (mlir::failed(pm.run(*module)))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -89,6 +105,20 @@ compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &t
   llvmModule->setDataLayout(tm.createDataLayout());
   llvmModule->setTargetTriple(tm.getTargetTriple().str());
 
+  OptimizedModule result;
+  result.codegenOptLevel = options.llvmOptLevel;
+  for (llvm::Function &fn : *llvmModule)
+    result.instructionCount += fn.getInstructionCount();
+  if (options.llvmOptLevel == 0) {
+    result.module = std::move(llvmModule);
+    return result;
+  }
+  size_t size = result.instructionCount;
+  bool large = options.fullOptimizationLimit && size > options.fullOptimizationLimit;
+  if (large)
+    result.codegenOptLevel =
+        options.fastCodegenLimit && size > options.fastCodegenLimit ? 0 : 1;
+
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
@@ -99,12 +129,23 @@ compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &t
   pb.registerFunctionAnalyses(fam);
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
-  if (options.llvmOptLevel > 0) {
-    llvm::ModulePassManager mpm =
-        pb.buildPerModuleDefaultPipeline(optimizationLevel(options.llvmOptLevel));
-    mpm.run(*llvmModule, mam);
+  llvm::ModulePassManager mpm;
+  if (large) {
+    // The large-function profile: passes linear in the function's size. The MLIR
+    // pipeline has already folded and canonicalised; what is left is redundant
+    // loads of context fields and dead stores. InstCombine's dominating-condition
+    // queries, LoopRotate and GVN are what blow up on these functions.
+    llvm::FunctionPassManager fpm;
+    fpm.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/false));
+    fpm.addPass(llvm::SimplifyCFGPass());
+    fpm.addPass(llvm::DSEPass());
+    mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(fpm)));
+  } else {
+    mpm = pb.buildPerModuleDefaultPipeline(optimizationLevel(options.llvmOptLevel));
   }
-  return llvmModule;
+  mpm.run(*llvmModule, mam);
+  result.module = std::move(llvmModule);
+  return result;
 }
 
 } // namespace metis

@@ -2,7 +2,7 @@
 #include "metis/Target/JIT.h"
 #include "metis/runtime/abi.h"
 
-#include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
+#include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 
 #include <chrono>
 
@@ -78,8 +78,15 @@ llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code,
   if (!dylib)
     return dylib.takeError();
   dylib->addToLinkOrder(jit_->getMainJITDylib());
-  if (auto err = jit_->addIRModule(
-          *dylib, llvm::orc::ThreadSafeModule(std::move(*module), std::move(llvmCtx))))
+  // Code generation at the level compileToLLVM chose for this contract's size,
+  // not at the JIT's default one.
+  auto codegenTm = createHostTargetMachine(module->codegenOptLevel);
+  if (!codegenTm)
+    return codegenTm.takeError();
+  auto object = llvm::orc::SimpleCompiler(**codegenTm)(*module->module);
+  if (!object)
+    return object.takeError();
+  if (auto err = jit_->addObjectFile(*dylib, std::move(*object)))
     return std::move(err);
   auto entry = jit_->lookup(*dylib, METIS_CONTRACT_ENTRY);
   if (!entry)

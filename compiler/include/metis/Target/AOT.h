@@ -50,6 +50,8 @@ public:
   Result execute(Host &host, const Message &msg, BytesView code,
                  const Bytes32 &codeHash) noexcept override;
   size_t compiledCount() const;
+  /// Seconds spent compiling and linking (loading a library already there is free).
+  double compileSeconds() const;
   /// Frames interpreted because their code failed to compile or load.
   size_t fallbackCount() const { return fallbacks_; }
   /// The first compile or load error seen, for the report.
@@ -68,6 +70,7 @@ private:
   std::unordered_map<Bytes32, Entry> cache_;
   std::atomic<size_t> fallbacks_{0};
   std::string firstError_;
+  double compileSeconds_ = 0;
 };
 
 } // namespace metis

@@ -23,14 +23,31 @@ struct CompileOptions {
   LoweringOptions lowering;
   /// LLVM optimisation level, 0 to 3.
   unsigned llvmOptLevel = 2;
+  /// Contracts whose LLVM function has more instructions than this get the
+  /// large-function profile (see docs/compiled-code.md) instead of the full
+  /// pipeline: LLVM's -O2 is superlinear on one function of tens of thousands of
+  /// i256 instructions (minutes for some). 0 means no limit.
+  unsigned fullOptimizationLimit = 25000;
+  /// Above this many instructions, code generation drops to the fast path too.
+  unsigned fastCodegenLimit = 60000;
+  /// Prints MLIR and LLVM pass timings to stderr (like clang's -ftime-report).
+  bool timing = false;
   /// Names the module and locations.
   std::string name = "contract";
 };
 
-/// Lifts, lowers and optimises `code` into `ctx` for `tm`. Errors name the step that failed.
-llvm::Expected<std::unique_ptr<llvm::Module>> compileToLLVM(BytesView code, llvm::LLVMContext &ctx,
-                                                            llvm::TargetMachine &tm,
-                                                            const CompileOptions &options);
+/// An optimised module and the code generation level chosen for its size.
+struct OptimizedModule {
+  std::unique_ptr<llvm::Module> module;
+  unsigned codegenOptLevel = 2;
+  size_t instructionCount = 0; ///< before optimisation
+};
+
+/// Lifts, lowers and optimises `code` into `ctx` for `tm`'s target. Errors name the step that
+/// failed. Generate code with a target machine at the returned level.
+llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext &ctx,
+                                              llvm::TargetMachine &tm,
+                                              const CompileOptions &options);
 
 /// Initialises the native target once (idempotent, thread-safe).
 void initializeNativeTarget();
