@@ -10,6 +10,7 @@
 #include "EvmcHost.h"
 #include "metis/evmc/metis.h"
 #include "metis/runtime/Interpreter.h"
+#include "metis/runtime/NativeStack.h"
 
 #include <cstring>
 #include <new>
@@ -101,8 +102,9 @@ evmc_result execute(evmc_vm * /*vm*/, const evmc_host_interface *host,
   EvmcHost h(*host, context);
   // Engine::Interp is the only engine so far; the JIT and AOT tiers will branch
   // here on self(vm)->engine.
-  return toEvmcResult(
-      metis::execute(h, *m, BytesView(code, code ? codeSize : 0)));
+  // The client's host runs nested calls by calling back in here: see NativeStack.h.
+  return toEvmcResult(withNativeStackRoom(
+      [&] { return metis::execute(h, *m, BytesView(code, code ? codeSize : 0)); }));
 }
 
 } // namespace

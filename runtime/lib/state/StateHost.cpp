@@ -1,5 +1,6 @@
 //===- StateHost.cpp - The Host over an in-memory State ---------------------===//
 #include "metis/runtime/StateHost.h"
+#include "metis/runtime/NativeStack.h"
 #include "metis/runtime/Precompiles.h"
 #include "metis/runtime/Rlp.h"
 
@@ -230,7 +231,12 @@ Result StateHost::create(const Message &msg, const Address &newAddr) noexcept {
   return Result{Status::Success, gasLeft, result.gasRefund, {}, newAddr};
 }
 
-Result StateHost::call(const Message &orig) noexcept {
+Result StateHost::call(const Message &msg) noexcept {
+  // The callee's frame recurses on the native stack; NativeStack.h says why this is safe.
+  return withNativeStackRoom([&] { return callHere(msg); });
+}
+
+Result StateHost::callHere(const Message &orig) noexcept {
   Address newAddr;
   if (orig.kind == CallKind::Create || orig.kind == CallKind::Create2) {
     Account &sender = state_.getOrCreate(orig.sender);

@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "../support/ExecutionFixture.h"
+#include "metis/runtime/NativeStack.h"
 
 using namespace metis;
 using namespace metis::test;
@@ -163,6 +164,16 @@ TEST_P(CallTest, RecursionStopsAtDepth1024) {
   // G = 10^12 that is ~90000, plenty. However large G is, the recursion is
   // 1025 frames of a few instructions each.
   execute(1'000'000'000'000, recurseAndReportDepth());
+  EXPECT_EQ(result.status, Status::Success);
+  EXPECT_EQ(outputWord(), Word(1024));
+}
+
+TEST_P(CallTest, RecursionToDepth1024FitsASmallNativeStack) {
+  // Every nested frame recurses on the native stack. Started on a thread with only a
+  // little more than the margin, the recursion must move to fresh stacks as it goes
+  // (NativeStack.h) instead of overflowing this one.
+  runOnFreshStack([&] { execute(1'000'000'000'000, recurseAndReportDepth()); },
+                  kNativeStackMargin + (kNativeStackMargin >> 2));
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(outputWord(), Word(1024));
 }

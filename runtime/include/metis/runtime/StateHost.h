@@ -38,6 +38,8 @@ public:
   AccessStatus accessStorage(const Address &addr, const Word &key) noexcept override;
 
 private:
+  /// call() on the current native stack.
+  Result callHere(const Message &msg) noexcept;
   Result execute(const Message &msg) noexcept;
   Result create(const Message &msg, const Address &newAddr) noexcept;
   Result callPrecompile(unsigned id, const Message &msg) noexcept;
