@@ -1,0 +1,45 @@
+//===- Engine.h - The execution tiers by name ---------------------*- C++ -*-===//
+//
+// What the tools mean by --engine: "interp" (the reference interpreter, no executor),
+// "jit" (ORC, in memory) or "aot" (shared libraries compiled into a temporary folder that
+// is removed with the engine). Every frame then runs on that tier; the counters say how
+// much was compiled and whether any frame had to fall back to the interpreter.
+//
+//===----------------------------------------------------------------------===//
+#ifndef METIS_TARGET_ENGINE_H
+#define METIS_TARGET_ENGINE_H
+
+#include "metis/Target/AOT.h"
+#include "metis/Target/JIT.h"
+
+#include <memory>
+#include <string>
+
+namespace metis {
+
+class Engine {
+public:
+  /// The engine called `name`, or an error listing the names there are.
+  static llvm::Expected<std::unique_ptr<Engine>> create(llvm::StringRef name,
+                                                        CompileOptions options = {});
+  ~Engine();
+
+  llvm::StringRef name() const { return name_; }
+  /// Null for the interpreter.
+  Executor *executor() const;
+  size_t compiledCount() const;
+  double compileSeconds() const;
+  /// Frames interpreted because their code failed to compile or load.
+  size_t fallbackCount() const;
+
+private:
+  Engine() = default;
+  std::string name_;
+  std::unique_ptr<Jit> jit_;
+  std::unique_ptr<AotExecutor> aot_;
+  std::string aotDir_;
+};
+
+} // namespace metis
+
+#endif // METIS_TARGET_ENGINE_H
