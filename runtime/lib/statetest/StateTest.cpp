@@ -1,5 +1,6 @@
 //===- StateTest.cpp - Ethereum state-test fixtures -------------------------===//
 #include "metis/runtime/StateTest.h"
+#include "JsonFields.h"
 #include "metis/runtime/Keccak.h"
 
 #include <fstream>
@@ -9,70 +10,9 @@
 namespace metis::statetest {
 
 using json = nlohmann::json;
+using namespace fixtures;
 
 namespace {
-
-/// A field that cannot be parsed; caught per test and turned into a LoadError.
-struct FieldError {
-  std::string message;
-};
-
-const json &field(const json &obj, const char *name) {
-  auto it = obj.find(name);
-  if (it == obj.end())
-    throw FieldError{std::string("missing field '") + name + "'"};
-  return *it;
-}
-
-const std::string &str(const json &j, const char *what) {
-  if (!j.is_string())
-    throw FieldError{std::string("'") + what + "' is not a string"};
-  return j.get_ref<const std::string &>();
-}
-
-Word parseWord(const json &j, const char *what) {
-  auto w = Word::fromHex(str(j, what));
-  if (!w)
-    throw FieldError{std::string("'") + what + "' is not a 256-bit hex number: " +
-                     str(j, what)};
-  return *w;
-}
-
-uint64_t parseU64(const json &j, const char *what) {
-  Word w = parseWord(j, what);
-  if (!w.fitsUint64())
-    throw FieldError{std::string("'") + what + "' does not fit in 64 bits"};
-  return w.low64();
-}
-
-/// Gas limits above int64 cannot be paid for; clamp so validation rejects them.
-int64_t parseGas(const json &j, const char *what) {
-  Word w = parseWord(j, what);
-  if (!w.fitsUint64() || w.low64() > uint64_t(INT64_MAX))
-    return INT64_MAX;
-  return int64_t(w.low64());
-}
-
-Bytes parseBytes(const json &j, const char *what) {
-  auto b = fromHex(str(j, what));
-  if (!b)
-    throw FieldError{std::string("'") + what + "' is not valid hex (odd length or bad digit)"};
-  return std::move(*b);
-}
-
-Address parseAddress(const json &j, const char *what) {
-  auto a = addressFromHex(str(j, what));
-  if (!a)
-    throw FieldError{std::string("'") + what + "' is not an address"};
-  return *a;
-}
-
-Bytes32 parseHash(const json &j, const char *what) {
-  auto h = bytes32FromHex(str(j, what));
-  if (!h)
-    throw FieldError{std::string("'") + what + "' is not a 32-byte hash"};
-  return *h;
-}
 
 Bytes32 stateTestBlockHash(int64_t number) {
   return keccak256(std::to_string(number));
@@ -92,33 +32,6 @@ state::BlockInfo parseEnv(const json &env) {
     b.excessBlobGas = parseU64(*it, "currentExcessBlobGas");
   b.blockHash = stateTestBlockHash;
   return b;
-}
-
-state::State parsePre(const json &pre) {
-  state::State s;
-  for (const auto &[addrHex, acc] : pre.items()) {
-    auto addr = addressFromHex(addrHex);
-    if (!addr)
-      throw FieldError{"pre-state key is not an address: " + addrHex};
-    state::Account a;
-    a.nonce = parseU64(field(acc, "nonce"), "nonce");
-    a.balance = parseWord(field(acc, "balance"), "balance");
-    Bytes code = parseBytes(field(acc, "code"), "code");
-    if (!code.empty()) {
-      a.codeHash = keccak256(code);
-      a.code = std::make_shared<const Bytes>(std::move(code));
-    }
-    for (const auto &[k, v] : field(acc, "storage").items()) {
-      auto key = Word::fromHex(k);
-      if (!key)
-        throw FieldError{"storage key is not a 256-bit number: " + k};
-      Word value = parseWord(v, "storage value");
-      if (!value.isZero())
-        a.storage[*key] = state::StorageSlot{value, value};
-    }
-    s.insert(*addr, std::move(a));
-  }
-  return s;
 }
 
 /// Builds the transaction of one case. A value the encoding cannot carry (above 256 bits,
