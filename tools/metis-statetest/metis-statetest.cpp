@@ -7,8 +7,7 @@
 // Files run in parallel; output is in file order, so runs are comparable line by line.
 //
 //===----------------------------------------------------------------------===//
-#include "metis/Target/AOT.h"
-#include "metis/Target/JIT.h"
+#include "metis/Target/Engine.h"
 #include "metis/runtime/StateTest.h"
 
 #include <CLI/CLI.hpp>
@@ -18,7 +17,6 @@
 #include <fmt/core.h>
 #include <fstream>
 #include <map>
-#include <pthread.h>
 #include <regex>
 #include <set>
 #include <thread>
@@ -114,26 +112,6 @@ FileReport runFile(const fs::path &path, const Options &opts, const std::regex *
   return r;
 }
 
-/// Runs `fn` on a thread with a 256 MiB stack: nested frames recurse on the native stack,
-/// and call depth 1024 must never depend on the default 8 MiB.
-void runWithBigStack(std::function<void()> fn) {
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, size_t(256) << 20);
-  pthread_t thread;
-  auto *heapFn = new std::function<void()>(std::move(fn));
-  pthread_create(
-      &thread, &attr,
-      [](void *arg) -> void * {
-        std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()> *>(arg));
-        (*f)();
-        return nullptr;
-      },
-      heapFn);
-  pthread_join(thread, nullptr);
-  pthread_attr_destroy(&attr);
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -192,27 +170,12 @@ int main(int argc, char **argv) {
   }
   std::sort(files.begin(), files.end());
 
-  std::unique_ptr<Jit> jit;
-  if (opts.engine == "jit") {
-    auto created = Jit::create();
-    if (!created) {
-      fmt::print(stderr, "error: cannot create the JIT: {}\n", llvm::toString(created.takeError()));
-      return 2;
-    }
-    jit = std::move(*created);
+  auto engine = Engine::create(opts.engine);
+  if (!engine) {
+    fmt::print(stderr, "error: {}\n", llvm::toString(engine.takeError()));
+    return 2;
   }
-  std::unique_ptr<AotExecutor> aot;
-  std::string aotDir;
-  if (opts.engine == "aot") {
-    llvm::SmallString<128> dir;
-    if (auto ec = llvm::sys::fs::createUniqueDirectory("metis-aot", dir)) {
-      fmt::print(stderr, "error: cannot create a temporary folder: {}\n", ec.message());
-      return 2;
-    }
-    aotDir = std::string(dir);
-    aot = std::make_unique<AotExecutor>(aotDir);
-  }
-  Executor *executor = jit ? static_cast<Executor *>(jit.get()) : aot.get();
+  Executor *executor = (*engine)->executor();
 
   unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (opts.trace)
@@ -225,7 +188,7 @@ int main(int argc, char **argv) {
   };
   std::vector<std::thread> threads;
   for (unsigned j = 0; j < jobs; ++j)
-    threads.emplace_back([&] { runWithBigStack(worker); });
+    threads.emplace_back(worker); // deep frames move to fresh stacks (NativeStack.h)
   for (auto &t : threads)
     t.join();
 
@@ -243,20 +206,13 @@ int main(int argc, char **argv) {
     fmt::print("{} expected failures (listed in {})\n", total.expectedFailed,
                opts.expectedFailuresFile);
   // Code that failed to compile ran on the interpreter instead: that hides nothing here.
-  size_t fallbacks = 0;
-  if (jit) {
-    fallbacks = jit->fallbackCount();
-    fmt::print("jit: {} contracts compiled in {:.1f} s, {} frames fell back to the "
-               "interpreter\n",
-               jit->compiledCount(), jit->compileSeconds(), fallbacks);
-  }
-  if (aot) {
-    fallbacks = aot->fallbackCount();
-    fmt::print("aot: {} contracts compiled and loaded, {} frames fell back to the "
+  size_t fallbacks = (*engine)->fallbackCount();
+  if (executor) {
+    std::string firstError = (*engine)->firstError();
+    fmt::print("{}: {} contracts compiled in {:.1f} s, {} frames fell back to the "
                "interpreter{}\n",
-               aot->compiledCount(), fallbacks,
-               fallbacks ? " (first error: " + aot->firstError() + ")" : "");
-    llvm::sys::fs::remove_directories(aotDir);
+               opts.engine, (*engine)->compiledCount(), (*engine)->compileSeconds(), fallbacks,
+               firstError.empty() ? "" : " (first error: " + firstError + ")");
   }
   total.failed += fallbacks;
   fmt::print("{} passed, {} failed\n", total.passed, total.failed);

@@ -18,8 +18,7 @@
 #include "llvm/Pass.h"
 #include "llvm/Support/CommandLine.h"
 #include "metis/Frontend/Lift.h"
-#include "metis/Target/AOT.h"
-#include "metis/Target/JIT.h"
+#include "metis/Target/Engine.h"
 #include "metis/runtime/BenchInputs.h"
 
 #include "mlir/IR/Verifier.h"
@@ -87,18 +86,14 @@ std::optional<std::string> readInput(const std::string &path, std::string &error
 }
 
 int runCommand(const RunOptions &opts) {
-  std::unique_ptr<Jit> jit;
-  if (opts.engine == "jit") {
-    auto created = Jit::create();
-    if (!created) {
-      fmt::print(stderr, "error: cannot create the JIT: {}\n",
-                 llvm::toString(created.takeError()));
-      return 2;
-    }
-    jit = std::move(*created);
-  } else if (opts.engine != "interp" && opts.engine != "aot") {
-    fmt::print(stderr, "error: unknown engine '{}' (available: interp, jit, aot)\n",
-               opts.engine);
+  // With --so the given library runs (LibraryExecutor); otherwise the engine compiles.
+  auto engine = Engine::create(opts.library.empty() ? opts.engine : "interp");
+  if (!engine) {
+    fmt::print(stderr, "error: {}\n", llvm::toString(engine.takeError()));
+    return 2;
+  }
+  if (!opts.library.empty() && opts.engine != "aot") {
+    fmt::print(stderr, "error: --so needs --engine=aot\n");
     return 2;
   }
   bench::BenchCase c;
@@ -119,37 +114,24 @@ int runCommand(const RunOptions &opts) {
   c.sender = Address::fromUint64(0x5e4d);
   c.gas = opts.gas;
 
-  // AOT: the given library (checked against the code), or one compiled into a temp folder.
+  // AOT from a given library, checked against the code.
   std::unique_ptr<LoadedContract> library;
-  std::unique_ptr<AotExecutor> aot;
   std::unique_ptr<LibraryExecutor> fromLibrary;
-  llvm::SmallString<128> tempDir;
-  if (opts.engine == "aot") {
-    if (!opts.library.empty()) {
-      auto loaded = LoadedContract::load(opts.library, *c.code);
-      if (!loaded) {
-        fmt::print(stderr, "error: {}\n", llvm::toString(loaded.takeError()));
-        return 1;
-      }
-      library = std::move(*loaded);
-      fromLibrary = std::make_unique<LibraryExecutor>(*library, *c.code);
-    } else {
-      if (auto ec = llvm::sys::fs::createUniqueDirectory("metisc-aot", tempDir)) {
-        fmt::print(stderr, "error: cannot create a temporary folder: {}\n", ec.message());
-        return 1;
-      }
-      aot = std::make_unique<AotExecutor>(std::string(tempDir));
+  if (!opts.library.empty()) {
+    auto loaded = LoadedContract::load(opts.library, *c.code);
+    if (!loaded) {
+      fmt::print(stderr, "error: {}\n", llvm::toString(loaded.takeError()));
+      return 1;
     }
+    library = std::move(*loaded);
+    fromLibrary = std::make_unique<LibraryExecutor>(*library, *c.code);
   }
-  Executor *executor = jit ? static_cast<Executor *>(jit.get())
-                       : fromLibrary ? static_cast<Executor *>(fromLibrary.get())
-                                     : aot.get();
+  Executor *executor = fromLibrary ? fromLibrary.get() : (*engine)->executor();
   bench::Runner runner(c, executor);
   if (executor) // compile outside the timed runs
     (void)runner.run();
-  if ((jit && jit->fallbackCount()) || (aot && aot->fallbackCount())) {
-    fmt::print(stderr, "error: {}: compiling failed{}\n", opts.input,
-               aot ? ": " + aot->firstError() : "");
+  if ((*engine)->fallbackCount()) {
+    fmt::print(stderr, "error: {}: compiling failed: {}\n", opts.input, (*engine)->firstError());
     return 1;
   }
   Result result;
@@ -161,7 +143,7 @@ int runCommand(const RunOptions &opts) {
               std::max(1u, opts.repeat);
   int64_t gasUsed = runner.gasUsed(result);
 
-  const double compileMs = jit ? jit->compileSeconds() * 1000 : 0;
+  const double compileMs = (*engine)->compileSeconds() * 1000;
   if (opts.json) {
     fmt::print("{{\"engine\":\"{}\",\"status\":\"{}\",\"gasUsed\":{},\"output\":\"0x{}\","
                "\"timeMs\":{:.3f},\"compileMs\":{:.3f}}}\n",
@@ -170,11 +152,9 @@ int runCommand(const RunOptions &opts) {
   } else {
     fmt::print("engine:   {}\nstatus:   {}\ngas used: {}\noutput:   0x{}\ntime:     {:.3f} ms\n",
                opts.engine, statusName(result.status), gasUsed, toHex(result.output), ms);
-    if (jit)
+    if ((*engine)->executor())
       fmt::print("compile:  {:.1f} ms\n", compileMs);
   }
-  if (aot)
-    llvm::sys::fs::remove_directories(tempDir);
   return result.status == Status::Success ? 0 : 3;
 }
 

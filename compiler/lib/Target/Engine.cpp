@@ -52,4 +52,8 @@ size_t Engine::fallbackCount() const {
   return jit_ ? jit_->fallbackCount() : aot_ ? aot_->fallbackCount() : 0;
 }
 
+std::string Engine::firstError() const {
+  return jit_ ? jit_->firstError() : aot_ ? aot_->firstError() : std::string();
+}
+
 } // namespace metis

@@ -112,7 +112,12 @@ Result Jit::execute(Host &host, const Message &msg, BytesView code,
   auto entry = lookupOrCompile(code, codeHash);
   if (!entry) {
     // A contract that cannot be compiled is interpreted, and counted so callers see it.
-    llvm::consumeError(entry.takeError());
+    std::string message = llvm::toString(entry.takeError());
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (firstError_.empty())
+        firstError_ = std::move(message);
+    }
     ++fallbacks_;
     return metis::execute(host, msg, code);
   }
@@ -122,6 +127,11 @@ Result Jit::execute(Host &host, const Message &msg, BytesView code,
 size_t Jit::compiledCount() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return cache_.size();
+}
+
+std::string Jit::firstError() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return firstError_;
 }
 
 double Jit::compileSeconds() const {

@@ -31,6 +31,8 @@ public:
   double compileSeconds() const;
   /// Frames interpreted because their code failed to compile or load.
   size_t fallbackCount() const;
+  /// The first compile or load error seen, empty if none.
+  std::string firstError() const;
 
 private:
   Engine() = default;

@@ -36,6 +36,8 @@ public:
   double compileSeconds() const;
   /// Frames interpreted because their code failed to compile (each is a bug to report).
   size_t fallbackCount() const { return fallbacks_; }
+  /// The first compile error seen, for the report.
+  std::string firstError() const;
 
 private:
   struct Entry {
@@ -51,6 +53,7 @@ private:
   std::unordered_map<Bytes32, Entry> cache_;
   double compileSeconds_ = 0;
   std::atomic<size_t> fallbacks_{0};
+  std::string firstError_;
 };
 
 } // namespace metis
