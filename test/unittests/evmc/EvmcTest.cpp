@@ -339,7 +339,8 @@ struct ResultHolder {
 
 using CreateFn = evmc_vm *(*)();
 
-class EvmcTest : public ::testing::Test {
+/// Every test runs on each engine libmetis.so offers (set_option "engine").
+class EvmcTest : public ::testing::TestWithParam<std::string> {
 protected:
   static void SetUpTestSuite() {
     handle_ = dlopen(METIS_LIBMETIS_PATH, RTLD_NOW | RTLD_LOCAL);
@@ -358,6 +359,7 @@ protected:
     ASSERT_NE(create_, nullptr);
     vm_ = create_();
     ASSERT_NE(vm_, nullptr);
+    ASSERT_EQ(vm_->set_option(vm_, "engine", GetParam().c_str()), EVMC_SET_OPTION_SUCCESS);
     host_.vm = vm_;
     gReleases = 0;
   }
@@ -396,7 +398,7 @@ protected:
   TestHost host_;
 };
 
-TEST_F(EvmcTest, Identity) {
+TEST_P(EvmcTest, Identity) {
   EXPECT_EQ(vm_->abi_version, 12);
   EXPECT_STREQ(vm_->name, "metis");
   ASSERT_NE(vm_->version, nullptr);
@@ -406,11 +408,12 @@ TEST_F(EvmcTest, Identity) {
             evmc_capabilities_flagset(EVMC_CAPABILITY_EVM1));
 }
 
-TEST_F(EvmcTest, SetOption) {
+TEST_P(EvmcTest, SetOption) {
   ASSERT_NE(vm_->set_option, nullptr);
   EXPECT_EQ(vm_->set_option(vm_, "engine", "interp"), EVMC_SET_OPTION_SUCCESS);
-  EXPECT_EQ(vm_->set_option(vm_, "engine", "jit"),
-            EVMC_SET_OPTION_INVALID_VALUE);
+  EXPECT_EQ(vm_->set_option(vm_, "engine", "jit"), EVMC_SET_OPTION_SUCCESS);
+  EXPECT_EQ(vm_->set_option(vm_, "engine", "aot"), EVMC_SET_OPTION_SUCCESS);
+  EXPECT_EQ(vm_->set_option(vm_, "engine", "fast"), EVMC_SET_OPTION_INVALID_VALUE);
   EXPECT_EQ(vm_->set_option(vm_, "engine", ""), EVMC_SET_OPTION_INVALID_VALUE);
   EXPECT_EQ(vm_->set_option(vm_, "Engine", "interp"),
             EVMC_SET_OPTION_INVALID_NAME);
@@ -420,7 +423,7 @@ TEST_F(EvmcTest, SetOption) {
   EXPECT_EQ(r.r.status_code, EVMC_SUCCESS);
 }
 
-TEST_F(EvmcTest, InstancesAreIndependent) {
+TEST_P(EvmcTest, InstancesAreIndependent) {
   evmc_vm *other = create_();
   ASSERT_NE(other, nullptr);
   EXPECT_NE(other, vm_);
@@ -429,7 +432,7 @@ TEST_F(EvmcTest, InstancesAreIndependent) {
 
 // Only Cancun is implemented: other revisions, older or newer, are
 // EVMC_REJECTED so a host can fall back to another VM, and nothing is executed.
-TEST_F(EvmcTest, OtherRevisionsAreRejected) {
+TEST_P(EvmcTest, OtherRevisionsAreRejected) {
   for (evmc_revision rev :
        {EVMC_FRONTIER, EVMC_LONDON, EVMC_SHANGHAI, EVMC_PRAGUE, EVMC_OSAKA}) {
     ResultHolder r = run(hex("602a600155"), 100000, 0, rev); // SSTORE(1, 42)
@@ -439,7 +442,7 @@ TEST_F(EvmcTest, OtherRevisionsAreRejected) {
   EXPECT_EQ(host_.setStorageCalls, 0);
 }
 
-TEST_F(EvmcTest, EofCreateKindIsRejected) {
+TEST_P(EvmcTest, EofCreateKindIsRejected) {
   evmc_message msg{};
   msg.kind = EVMC_EOFCREATE;
   msg.gas = 100000;
@@ -450,7 +453,7 @@ TEST_F(EvmcTest, EofCreateKindIsRejected) {
   EXPECT_EQ(r.r.status_code, EVMC_REJECTED);
 }
 
-TEST_F(EvmcTest, StoreLoadReturn) {
+TEST_P(EvmcTest, StoreLoadReturn) {
   // PUSH1 42 PUSH1 1 SSTORE   PUSH1 1 SLOAD PUSH1 0 MSTORE   PUSH1 32 PUSH1 0
   // RETURN
   //   2 PUSH1                          6
@@ -471,7 +474,7 @@ TEST_F(EvmcTest, StoreLoadReturn) {
   EXPECT_TRUE(host_.warmSlots.count({key(kContract), key(word(1))}));
 }
 
-TEST_F(EvmcTest, StoreDeletedEarnsRefund) {
+TEST_P(EvmcTest, StoreDeletedEarnsRefund) {
   // Slot 1 holds 5 before the transaction; SSTORE(1, 0) is X -> X -> 0
   // (DELETED): 2 PUSH1 6 + cold 2100 + 2900 = 5006, refund 4800 (EIP-3529).
   Slot &slot = host_.accounts[key(kContract)].storage[key(word(1))];
@@ -488,7 +491,7 @@ TEST_F(EvmcTest, StoreDeletedEarnsRefund) {
 // mapping onto the interpreter's table: a warm SSTORE costs 6 (two PUSH1) + the
 // EIP-2200 warm cost, and earns the EIP-3529 refund. A mapping off by one entry
 // moves both numbers.
-TEST_F(EvmcTest, EveryStorageStatusIsPricedRight) {
+TEST_P(EvmcTest, EveryStorageStatusIsPricedRight) {
   struct Case {
     evmc_storage_status status;
     int64_t gas;
@@ -518,7 +521,7 @@ TEST_F(EvmcTest, EveryStorageStatusIsPricedRight) {
   }
 }
 
-TEST_F(EvmcTest, CallThroughHost) {
+TEST_P(EvmcTest, CallThroughHost) {
   // The callee returns the word 7:
   //   PUSH1 7 PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN
   //   3 + 3 + (3 + 3 memory) + 3 + 3 + 0 = 18
@@ -561,7 +564,7 @@ TEST_F(EvmcTest, CallThroughHost) {
   EXPECT_EQ(gReleases, 1);
 }
 
-TEST_F(EvmcTest, DelegateCallPassesCallerContext) {
+TEST_P(EvmcTest, DelegateCallPassesCallerContext) {
   // The callee stores CALLER at slot 0: CALLER PUSH1 0 SSTORE STOP.
   host_.accounts[key(kCallee)].code = hex("33600055"
                                           "00");
@@ -590,7 +593,7 @@ TEST_F(EvmcTest, DelegateCallPassesCallerContext) {
   EXPECT_EQ(host_.accounts[key(kCallee)].storage.count(key(word(0))), 0u);
 }
 
-TEST_F(EvmcTest, Create2Message) {
+TEST_P(EvmcTest, Create2Message) {
   // CREATE2(value 0, offset 0, size 1, salt 0x5a); store the result and return
   // it.
   //   4 PUSH1                                                      12
@@ -618,7 +621,7 @@ TEST_F(EvmcTest, Create2Message) {
             Bytes{0x00}); // the init code: one zero byte of fresh memory
 }
 
-TEST_F(EvmcTest, LogReachesHost) {
+TEST_P(EvmcTest, LogReachesHost) {
   // PUSH1 0xaa PUSH1 0 MSTORE8                     3 + 3 + 3 + 3 memory = 12
   // PUSH1 0x22 PUSH1 0x11 PUSH1 1 PUSH1 0 LOG2     12 + 375 + 2*375 + 8*1 =
   // 1145 STOP total 1157
@@ -637,7 +640,7 @@ TEST_F(EvmcTest, LogReachesHost) {
   EXPECT_EQ(log.topics[1], key(word(0x22)));
 }
 
-TEST_F(EvmcTest, RevertKeepsOutputAndGas) {
+TEST_P(EvmcTest, RevertKeepsOutputAndGas) {
   // PUSH1 42 PUSH1 0 MSTORE PUSH1 32 PUSH1 0 REVERT
   //   3 + 3 + (3 + 3 memory) + 3 + 3 = 18
   ResultHolder r = run(hex("602a600052"
@@ -648,7 +651,7 @@ TEST_F(EvmcTest, RevertKeepsOutputAndGas) {
   EXPECT_EQ(r.output(), wordBytes(42));
 }
 
-TEST_F(EvmcTest, OutOfGasAtTheExactBoundary) {
+TEST_P(EvmcTest, OutOfGasAtTheExactBoundary) {
   // PUSH1 1 PUSH1 0 SSTORE STOP on a cold empty slot: 6 + 2100 + 20000 = 22106.
   const Bytes code = hex("6001600055"
                          "00");
@@ -667,7 +670,7 @@ TEST_F(EvmcTest, OutOfGasAtTheExactBoundary) {
   }
 }
 
-TEST_F(EvmcTest, StaticModeViolationAtTopLevel) {
+TEST_P(EvmcTest, StaticModeViolationAtTopLevel) {
   // SSTORE under EVMC_STATIC fails before the host is asked to write.
   ResultHolder r = run(hex("6001600055"
                            "00"),
@@ -677,7 +680,7 @@ TEST_F(EvmcTest, StaticModeViolationAtTopLevel) {
   EXPECT_EQ(host_.setStorageCalls, 0);
 }
 
-TEST_F(EvmcTest, StaticCallPropagatesTheFlag) {
+TEST_P(EvmcTest, StaticCallPropagatesTheFlag) {
   // The callee tries SSTORE(0, 1).
   host_.accounts[key(kCallee)].code = hex("6001600055"
                                           "00");
@@ -703,7 +706,7 @@ TEST_F(EvmcTest, StaticCallPropagatesTheFlag) {
   EXPECT_EQ(host_.setStorageCalls, 0);
 }
 
-TEST_F(EvmcTest, MessageFieldsReachTheCode) {
+TEST_P(EvmcTest, MessageFieldsReachTheCode) {
   // CALLER, ADDRESS, CALLVALUE and CALLDATALOAD(0) stored at 0, 32, 64, 96 and
   // returned.
   //   3 groups of (op 2 + PUSH1 3 + MSTORE 3 + new word 3) = 33
@@ -730,7 +733,7 @@ TEST_F(EvmcTest, MessageFieldsReachTheCode) {
   EXPECT_EQ(Bytes(out.begin() + 96, out.end()), input);
 }
 
-TEST_F(EvmcTest, TxContextIsConvertedAndFetchedOnce) {
+TEST_P(EvmcTest, TxContextIsConvertedAndFetchedOnce) {
   // CHAINID at 0, BLOBHASH(1) at 32, NUMBER at 64, TIMESTAMP at 96; return 128
   // bytes.
   //   CHAINID PUSH1 MSTORE                 2 + 3 + 6 = 11
@@ -763,7 +766,7 @@ TEST_F(EvmcTest, TxContextIsConvertedAndFetchedOnce) {
   EXPECT_EQ(host_.txContextCalls, 1);
 }
 
-TEST_F(EvmcTest, TransientStorageRoundTrip) {
+TEST_P(EvmcTest, TransientStorageRoundTrip) {
   // TSTORE(3, 9) TLOAD(3) returned: 2 PUSH1 + TSTORE 100, PUSH1 + TLOAD 100,
   // PUSH1 + MSTORE 6, 2 PUSH1 + RETURN: 6 + 100 + 103 + 9 + 6 = 224.
   ResultHolder r = run(hex("600960035d"
@@ -775,5 +778,8 @@ TEST_F(EvmcTest, TransientStorageRoundTrip) {
   EXPECT_EQ(host_.accounts[key(kContract)].transient[key(word(3))],
             key(word(9)));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, EvmcTest, ::testing::Values("interp", "jit", "aot"),
+                         [](const auto &info) { return info.param; });
 
 } // namespace
