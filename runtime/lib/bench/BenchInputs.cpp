@@ -515,17 +515,8 @@ Runner::Runner(const BenchCase &c, Executor *executor)
   block_.gasLimit = std::numeric_limits<int64_t>::max();
   block_.blockHash = [](int64_t n) { return keccak256(std::to_string(n)); };
 
-  TxContext ctx;
-  ctx.origin = c.sender;
-  ctx.coinbase = block_.coinbase;
-  ctx.number = block_.number;
-  ctx.timestamp = block_.timestamp;
-  ctx.gasLimit = block_.gasLimit;
-  ctx.chainId = block_.chainId;
-  ctx.baseFee = block_.baseFee;
-  ctx.blobBaseFee = state::blobBaseFee(0);
-  host_ = std::make_unique<state::StateHost>(state_, block_, std::move(ctx),
-                                             nullptr);
+  host_ = std::make_unique<state::StateHost>(
+      state_, block_, state::makeTxContext(block_, c.sender, Word(0)), nullptr);
 
   // What a transaction warms (EIP-2929, EIP-3651); left out of the rollback
   // below.

@@ -106,6 +106,23 @@ Word blobBaseFee(uint64_t excessBlobGas) {
   return udiv(output, denominator);
 }
 
+TxContext makeTxContext(const BlockInfo &block, const Address &origin, const Word &gasPrice,
+                        std::vector<Bytes32> blobHashes) {
+  TxContext ctx;
+  ctx.gasPrice = gasPrice;
+  ctx.origin = origin;
+  ctx.coinbase = block.coinbase;
+  ctx.number = block.number;
+  ctx.timestamp = block.timestamp;
+  ctx.gasLimit = block.gasLimit;
+  ctx.prevRandao = block.prevRandao;
+  ctx.chainId = block.chainId;
+  ctx.baseFee = block.baseFee;
+  ctx.blobBaseFee = blobBaseFee(block.excessBlobGas);
+  ctx.blobHashes = std::move(blobHashes);
+  return ctx;
+}
+
 std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &block,
                                                  const Transaction &tx, Tracer *tracer,
                                                  Executor *executor) {
@@ -191,19 +208,8 @@ std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &
       state.warmSlot(entry.address, key);
   }
 
-  TxContext ctx;
-  ctx.gasPrice = effectivePrice;
-  ctx.origin = tx.sender;
-  ctx.coinbase = block.coinbase;
-  ctx.number = block.number;
-  ctx.timestamp = block.timestamp;
-  ctx.gasLimit = block.gasLimit;
-  ctx.prevRandao = block.prevRandao;
-  ctx.chainId = block.chainId;
-  ctx.baseFee = block.baseFee;
-  ctx.blobBaseFee = blobPrice;
-  ctx.blobHashes = tx.blobHashes;
-  StateHost host(state, block, std::move(ctx), tracer, executor);
+  StateHost host(state, block, makeTxContext(block, tx.sender, effectivePrice, tx.blobHashes),
+                 tracer, executor);
 
   Message msg;
   msg.kind = tx.to ? CallKind::Call : CallKind::Create;

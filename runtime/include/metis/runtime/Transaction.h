@@ -88,6 +88,10 @@ struct TxResult {
 /// The blob base fee from the excess blob gas (EIP-4844 fake_exponential).
 Word blobBaseFee(uint64_t excessBlobGas);
 
+/// The block and transaction facts a transaction's frames read (TxContext) for `block`.
+TxContext makeTxContext(const BlockInfo &block, const Address &origin, const Word &gasPrice,
+                        std::vector<Bytes32> blobHashes = {});
+
 /// Validates and applies `tx`; on a validation error the state is untouched. Finalizes the
 /// transaction (EIP-161 deletions, transient storage cleared) on success.
 std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &block,
