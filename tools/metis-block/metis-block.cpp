@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 using namespace metis;
@@ -101,6 +102,7 @@ int run(const Options &opts) {
     }
     for (const std::string &d : diffs)
       fmt::print("  {}: {}\n", file.filename().string(), d);
+    std::fflush(stdout); // a block on a compiled tier can take minutes: show progress
   }
   if (!opts.json)
     fmt::print("{} passed, {} failed ({}; {} contracts compiled in {:.1f} s)\n", passed, failed,
