@@ -40,6 +40,17 @@ Word &word(metis_word *w) { return *reinterpret_cast<Word *>(w); }
 const Word &word(const metis_word *w) { return *reinterpret_cast<const Word *>(w); }
 
 /// Writes back gas and memory and maps the outcome to "go on" or the halting status.
+/// For a builtin that ran with `prepaid` gas added back (the static gas of the rest of its
+/// block, charged ahead): takes it out again. If what is left cannot pay for the rest of the
+/// block, an instruction of it runs out of gas in the interpreter; the frame ends the same way
+/// (all gas gone, state reverted), so it ends here.
+StepResult takeBackPrepaid(StepResult r, int64_t prepaid) {
+  r.gas -= prepaid;
+  if (r.status == Status::Success && r.gas < 0)
+    r = StepResult{0, Status::OutOfGas};
+  return r;
+}
+
 int32_t finish(metis_context *ctx, StepResult r) {
   Frame &f = frameOf(ctx);
   ctx->gas = r.gas;
@@ -133,8 +144,7 @@ int32_t metis_rt_sstore(metis_context *ctx, const metis_word *key, const metis_w
                         int64_t prepaid) {
   // The sentry and the cost see the gas instruction-by-instruction charging would leave.
   StepResult r = instr::sstore(frameOf(ctx), ctx->gas + prepaid, word(key), word(value));
-  r.gas -= prepaid;
-  return finish(ctx, r);
+  return finish(ctx, takeBackPrepaid(r, prepaid));
 }
 
 int32_t metis_rt_tstore(metis_context *ctx, const metis_word *key, const metis_word *value) {
@@ -153,8 +163,7 @@ int32_t metis_rt_call(metis_context *ctx, uint32_t opcode, const metis_word *arg
                                               &word(args), word(r))
                           : callInstruction(f, uint8_t(opcode), ctx->gas + prepaid,
                                             &word(args), word(r));
-  res.gas -= prepaid;
-  return finish(ctx, res);
+  return finish(ctx, takeBackPrepaid(res, prepaid));
 }
 
 int32_t metis_rt_return(metis_context *ctx, const metis_word *offset, const metis_word *size,

@@ -142,6 +142,16 @@ TEST_P(CallTest, FailedCalleeBurnsOnlyWhatItWasGiven) {
   EXPECT_EQ(outputWord(), Word(0));
 }
 
+TEST_P(CallTest, TooLittleGasAfterTheCallForTheRestOfTheBlockIsOutOfGas) {
+  // The callee burns the 63/64 it gets; the ~1/64 left cannot pay SELFDESTRUCT's 5000, which
+  // compiled code charged with its block before the call (the call's `prepaid`). The
+  // beneficiary is warm and not empty, so SELFDESTRUCT has no dynamic cost to fail on.
+  deploy(kChild, Bytecode(OP_INVALID));
+  execute(20000, Bytecode(call(kChild)) + OP_POP + push(0xc41d) + OP_SELFDESTRUCT);
+  EXPECT_EQ(result.status, Status::OutOfGas);
+  EXPECT_EQ(gasUsed, 20000);
+}
+
 //===- Depth --------------------------------------------------------------===//
 
 /// Reads its depth d from calldata, calls itself with d + 1 and returns what
