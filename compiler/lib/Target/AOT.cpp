@@ -20,16 +20,23 @@ llvm::Error error(const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
-llvm::Error writeMachineCode(llvm::Module &module, llvm::TargetMachine &tm,
+llvm::Error writeMachineCode(const OptimizedModule &module, llvm::TargetMachine &tm,
                              llvm::CodeGenFileType type, const std::string &path) {
   std::error_code ec;
   llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_None);
   if (ec)
     return error(path + ": cannot write: " + ec.message());
-  llvm::legacy::PassManager pm;
-  if (tm.addPassesToEmitFile(pm, out.os(), nullptr, type))
+  // The register allocator is chosen while the passes are added.
+  bool emitted = false;
+  runCodegen(module, [&] {
+    llvm::legacy::PassManager pm;
+    if (tm.addPassesToEmitFile(pm, out.os(), nullptr, type))
+      return;
+    pm.run(*module.module);
+    emitted = true;
+  });
+  if (!emitted)
     return error("the target cannot emit this kind of file");
-  pm.run(module);
   out.keep();
   return llvm::Error::success();
 }
@@ -58,7 +65,7 @@ llvm::Error emitContract(BytesView code, EmitKind kind, const std::string &path,
   auto optimized = compileToLLVM(code, ctx, **tm, options);
   if (!optimized)
     return optimized.takeError();
-  std::unique_ptr<llvm::Module> module = std::move(optimized->module);
+  const OptimizedModule &module = *optimized;
   if (optimized->codegenOptLevel != options.llvmOptLevel) {
     tm = createHostTargetMachine(optimized->codegenOptLevel);
     if (!tm)
@@ -70,17 +77,17 @@ llvm::Error emitContract(BytesView code, EmitKind kind, const std::string &path,
     llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_Text);
     if (ec)
       return error(path + ": cannot write: " + ec.message());
-    module->print(out.os(), nullptr);
+    module.module->print(out.os(), nullptr);
     out.keep();
     return llvm::Error::success();
   }
   case EmitKind::Assembly:
-    return writeMachineCode(*module, **tm, llvm::CodeGenFileType::AssemblyFile, path);
+    return writeMachineCode(module, **tm, llvm::CodeGenFileType::AssemblyFile, path);
   case EmitKind::Object:
-    return writeMachineCode(*module, **tm, llvm::CodeGenFileType::ObjectFile, path);
+    return writeMachineCode(module, **tm, llvm::CodeGenFileType::ObjectFile, path);
   case EmitKind::SharedLibrary: {
     std::string object = path + ".o";
-    if (auto err = writeMachineCode(*module, **tm, llvm::CodeGenFileType::ObjectFile, object))
+    if (auto err = writeMachineCode(module, **tm, llvm::CodeGenFileType::ObjectFile, object))
       return err;
     llvm::Error err = linkSharedLibrary(object, path);
     llvm::sys::fs::remove(object);

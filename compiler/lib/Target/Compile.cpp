@@ -7,6 +7,9 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/CodeGen/MachinePassRegistry.h"
+#include "llvm/CodeGen/Passes.h"
+#include "llvm/CodeGen/RegAllocRegistry.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Pass.h"
@@ -63,6 +66,32 @@ static llvm::OptimizationLevel optimizationLevel(unsigned level) {
   }
 }
 
+/// The allocator LLVM uses when none is forced: the value the `-regalloc` option holds
+/// (normally "choose by optimisation level"). LLVM installs it as the registry's default
+/// once, on the first code generation, unless a default is already set.
+static llvm::RegisterRegAlloc::FunctionPassCtor defaultRegisterAllocator() {
+  using RegAllocOption = llvm::cl::opt<llvm::RegisterRegAlloc::FunctionPassCtor, false,
+                                       llvm::RegisterPassParser<llvm::RegisterRegAlloc>>;
+  static const auto ctor = [] {
+    auto *option = llvm::cl::getRegisteredOptions().lookup("regalloc");
+    return option ? static_cast<RegAllocOption *>(option)->getValue() : nullptr;
+  }();
+  return ctor;
+}
+
+void runCodegen(const OptimizedModule &module, llvm::function_ref<void()> emit) {
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto fallback = defaultRegisterAllocator();
+  bool basic = module.largeFunction && module.codegenOptLevel > 0 && fallback;
+  if (basic)
+    llvm::RegisterRegAlloc::setDefault(
+        static_cast<llvm::FunctionPass *(*)()>(&llvm::createBasicRegisterAllocator));
+  emit();
+  if (basic)
+    llvm::RegisterRegAlloc::setDefault(fallback);
+}
+
 llvm::Expected<OptimizedModule>
 compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &tm,
               const CompileOptions &options) {
@@ -115,9 +144,14 @@ compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &t
   }
   size_t size = result.instructionCount;
   bool large = options.fullOptimizationLimit && size > options.fullOptimizationLimit;
+  result.largeFunction = large;
   if (large)
     result.codegenOptLevel =
         options.fastCodegenLimit && size > options.fastCodegenLimit ? 0 : 1;
+  if (options.timing)
+    llvm::errs() << options.name << ": " << size << " LLVM instructions: "
+                 << (large ? "large-function" : "full") << " IR pipeline, code generation -O"
+                 << result.codegenOptLevel << "\n";
 
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;

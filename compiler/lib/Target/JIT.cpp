@@ -83,7 +83,8 @@ llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code,
   auto codegenTm = createHostTargetMachine(module->codegenOptLevel);
   if (!codegenTm)
     return codegenTm.takeError();
-  auto object = llvm::orc::SimpleCompiler(**codegenTm)(*module->module);
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> object(nullptr);
+  runCodegen(*module, [&] { object = llvm::orc::SimpleCompiler(**codegenTm)(*module->module); });
   if (!object)
     return object.takeError();
   if (auto err = jit_->addObjectFile(*dylib, std::move(*object)))
