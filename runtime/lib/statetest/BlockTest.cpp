@@ -39,15 +39,8 @@ state::Transaction parseTransaction(const json &tx) {
     for (const json &h : field(tx, "blobVersionedHashes"))
       t.blobHashes.push_back(parseHash(h, "blobVersionedHashes"));
   }
-  if (auto it = tx.find("accessList"); it != tx.end()) {
-    for (const json &entry : *it) {
-      state::AccessListEntry e;
-      e.address = parseAddress(field(entry, "address"), "accessList address");
-      for (const json &k : field(entry, "storageKeys"))
-        e.keys.push_back(parseWord(k, "storageKeys"));
-      t.accessList.push_back(std::move(e));
-    }
-  }
+  if (auto it = tx.find("accessList"); it != tx.end())
+    t.accessList = parseAccessList(*it);
   return t;
 }
 

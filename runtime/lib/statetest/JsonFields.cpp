@@ -31,4 +31,16 @@ state::State parsePre(const json &pre) {
   return s;
 }
 
+std::vector<state::AccessListEntry> parseAccessList(const json &list) {
+  std::vector<state::AccessListEntry> entries;
+  for (const json &entry : list) {
+    state::AccessListEntry e;
+    e.address = parseAddress(field(entry, "address"), "accessList address");
+    for (const json &k : field(entry, "storageKeys"))
+      e.keys.push_back(parseWord(k, "storageKeys"));
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
 } // namespace metis::fixtures

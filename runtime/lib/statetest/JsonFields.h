@@ -9,6 +9,7 @@
 #define METIS_LIB_STATETEST_JSONFIELDS_H
 
 #include "metis/runtime/State.h"
+#include "metis/runtime/Transaction.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -78,6 +79,9 @@ inline Bytes32 parseHash(const json &j, const char *what) {
     throw FieldError{std::string("'") + what + "' is not a 32-byte hash"};
   return *h;
 }
+
+/// An EIP-2930 access list: [{address, storageKeys: [...]}, ...].
+std::vector<state::AccessListEntry> parseAccessList(const json &list);
 
 /// The accounts of a `pre` object: balance, nonce, code and storage, as both formats write them.
 state::State parsePre(const json &pre);

@@ -79,15 +79,8 @@ void buildTransaction(const json &tx, Case &c) {
       t.blobHashes.push_back(parseHash(h, "blobVersionedHashes"));
     t.maxFeePerBlobGas = parseWord(field(tx, "maxFeePerBlobGas"), "maxFeePerBlobGas");
   }
-  if (accessList) {
-    for (const json &entry : *accessList) {
-      state::AccessListEntry e;
-      e.address = parseAddress(field(entry, "address"), "accessList address");
-      for (const json &k : field(entry, "storageKeys"))
-        e.keys.push_back(parseWord(k, "storageKeys"));
-      t.accessList.push_back(std::move(e));
-    }
-  }
+  if (accessList)
+    t.accessList = parseAccessList(*accessList);
   c.tx = std::move(t);
 }
 

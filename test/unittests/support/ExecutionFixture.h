@@ -153,12 +153,7 @@ protected:
     block.timestamp = 1700000000;
     block.gasLimit = 30'000'000;
     block.coinbase = kCoinbase;
-    tx.origin = kSender;
-    tx.coinbase = block.coinbase;
-    tx.number = block.number;
-    tx.timestamp = block.timestamp;
-    tx.gasLimit = block.gasLimit;
-    tx.chainId = block.chainId;
+    tx = state::makeTxContext(block, kSender, Word(0));
     resetState();
   }
 
