@@ -78,7 +78,8 @@ int run(const Options &opts) {
     size_t fallbacksBefore = (*engine)->fallbackCount();
     auto start = std::chrono::steady_clock::now();
     blocktest::BlockResult result = blocktest::executeBlock(block, state, (*engine)->executor());
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     double compileSeconds = (*engine)->compileSeconds() - compileBefore;
     std::vector<std::string> diffs = blocktest::checkBlock(block, result);
     // A frame the compiled tiers could not run is a failure of the tier, not of the block.

@@ -11,11 +11,11 @@
 #include "metis/runtime/StateTest.h"
 
 #include <CLI/CLI.hpp>
-#include <llvm/Support/FileSystem.h>
 #include <algorithm>
 #include <atomic>
 #include <fmt/core.h>
 #include <fstream>
+#include <llvm/Support/FileSystem.h>
 #include <map>
 #include <regex>
 #include <set>
@@ -82,8 +82,8 @@ FileReport runFile(const fs::path &path, const Options &opts, const std::regex *
     if (filter && !std::regex_search(test.name, *filter))
       continue;
     for (const auto &c : test.cases) {
-      std::string key = fmt::format("{}:{}:d{}/g{}/v{}", shortName(path), test.name,
-                                    c.dataIndex, c.gasIndex, c.valueIndex);
+      std::string key = fmt::format("{}:{}:d{}/g{}/v{}", shortName(path), test.name, c.dataIndex,
+                                    c.gasIndex, c.valueIndex);
       statetest::Outcome o = statetest::runCase(test, c, tracer.get(), executor);
       bool listed = expected.contains(key);
       switch (o.kind) {

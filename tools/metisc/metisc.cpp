@@ -14,12 +14,12 @@
 // with --input-format=bin; `-` reads stdin. Errors name the file (and the offset).
 //
 //===----------------------------------------------------------------------===//
-#include "llvm/IR/PassTimingInfo.h"
-#include "llvm/Pass.h"
-#include "llvm/Support/CommandLine.h"
 #include "metis/Frontend/Lift.h"
 #include "metis/Target/Engine.h"
 #include "metis/runtime/BenchInputs.h"
+#include "llvm/IR/PassTimingInfo.h"
+#include "llvm/Pass.h"
+#include "llvm/Support/CommandLine.h"
 
 #include "mlir/IR/Verifier.h"
 #include "llvm/Support/FileSystem.h"
@@ -138,9 +138,9 @@ int runCommand(const RunOptions &opts) {
   auto start = std::chrono::steady_clock::now();
   for (unsigned i = 0; i < std::max(1u, opts.repeat); ++i)
     result = runner.run();
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count() /
-              std::max(1u, opts.repeat);
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() /
+      std::max(1u, opts.repeat);
   int64_t gasUsed = runner.gasUsed(result);
 
   const double compileMs = (*engine)->compileSeconds() * 1000;
@@ -266,7 +266,8 @@ int main(int argc, char **argv) {
   if (argc < 2 || std::string_view(argv[1]) != "run") {
     CLI::App app{"metisc: lift EVM bytecode to the metis dialect (and, later, compile it)."};
     LiftCommandOptions opts;
-    app.add_option("input", opts.input, "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
+    app.add_option("input", opts.input,
+                   "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
         ->required();
     app.add_option("-o", opts.output, "output file (default: stdout)");
     app.add_option("--emit", opts.emit,
@@ -277,7 +278,8 @@ int main(int argc, char **argv) {
         ->check(CLI::Range(0, 3));
     app.add_option("--input-format", opts.inputFormat, "hex or bin")
         ->check(CLI::IsMember({"hex", "bin"}));
-    app.add_option("--name", opts.name, "contract name for the symbol and locations (default: the file name)");
+    app.add_option("--name", opts.name,
+                   "contract name for the symbol and locations (default: the file name)");
     app.add_flag("--mlir-print-debuginfo", opts.debugInfo, "print locations (bytecode offsets)");
     app.add_flag("--stats", opts.stats, "print the analysis statistics to stderr");
     app.add_flag("--timing", opts.timing, "print MLIR and LLVM pass timings to stderr");
@@ -293,7 +295,9 @@ int main(int argc, char **argv) {
   app.require_subcommand(1);
   RunOptions run;
   CLI::App *runCmd = app.add_subcommand("run", "run bytecode against an empty state");
-  runCmd->add_option("input", run.input, "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
+  runCmd
+      ->add_option("input", run.input,
+                   "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
       ->required();
   runCmd->add_option("--input-format", run.inputFormat, "hex or bin")
       ->check(CLI::IsMember({"hex", "bin"}));

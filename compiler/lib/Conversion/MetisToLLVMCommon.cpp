@@ -86,9 +86,7 @@ void LoweringHelper::haltIf(Value cond, int32_t status) {
   callVoid(marker::kExitIf, {cond, i32Const(status)});
 }
 
-void LoweringHelper::growIf(Value cond, Value end) {
-  callVoid(marker::kGrowIf, {ctx_, cond, end});
-}
+void LoweringHelper::growIf(Value cond, Value end) { callVoid(marker::kGrowIf, {ctx_, cond, end}); }
 
 namespace {
 
@@ -133,19 +131,20 @@ private:
         b_.setInsertionPointToStart(module.getBody());
         growFn = b_.create<LLVM::LLVMFuncOp>(
             loc, "metis_rt_memory_grow",
-            LLVM::LLVMFunctionType::get(b_.getI32Type(), {call.getOperand(0).getType(),
-                                                          call.getOperand(2).getType()}));
+            LLVM::LLVMFunctionType::get(
+                b_.getI32Type(), {call.getOperand(0).getType(), call.getOperand(2).getType()}));
       }
-      Value status = b_.create<LLVM::CallOp>(loc, growFn, ValueRange{call.getOperand(0),
-                                                                    call.getOperand(2)})
-                         .getResult();
+      Value status =
+          b_.create<LLVM::CallOp>(loc, growFn, ValueRange{call.getOperand(0), call.getOperand(2)})
+              .getResult();
       branchOnStatus(loc, status, next);
     }
     SmallVector<Value> operands(call.getOperands());
     call.erase();
     // The status constant of exit_if is now in the exit block.
     for (Value operand : operands)
-      if (auto constant = operand.getDefiningOp<LLVM::ConstantOp>(); constant && constant->use_empty())
+      if (auto constant = operand.getDefiningOp<LLVM::ConstantOp>();
+          constant && constant->use_empty())
         constant.erase();
   }
 

@@ -106,8 +106,8 @@ llvm::Expected<std::unique_ptr<LoadedContract>> LoadedContract::load(const std::
   contract->handle_ = dlopen(absolute.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!contract->handle_)
     return error(path + ": cannot load: " + dlerror());
-  auto *info = static_cast<const metis_contract_info *>(
-      dlsym(contract->handle_, METIS_CONTRACT_INFO));
+  auto *info =
+      static_cast<const metis_contract_info *>(dlsym(contract->handle_, METIS_CONTRACT_INFO));
   if (!info)
     return error(path + ": not a metis contract library (no " METIS_CONTRACT_INFO ")");
   if (std::string why = checkContractInfo(*info, code); !why.empty())
@@ -127,8 +127,8 @@ LoadedContract::~LoadedContract() {
 AotExecutor::AotExecutor(std::string cacheDir, CompileOptions options)
     : cacheDir_(std::move(cacheDir)), options_(std::move(options)) {}
 
-llvm::Expected<const AotExecutor::Entry *>
-AotExecutor::lookupOrCompile(BytesView code, const Bytes32 &codeHash) {
+llvm::Expected<const AotExecutor::Entry *> AotExecutor::lookupOrCompile(BytesView code,
+                                                                        const Bytes32 &codeHash) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = cache_.find(codeHash); it != cache_.end())
     return &it->second;

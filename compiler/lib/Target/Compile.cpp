@@ -15,11 +15,11 @@
 #include "llvm/Pass.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
 #include "llvm/Transforms/Scalar/DeadStoreElimination.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
-#include "llvm/Support/TargetSelect.h"
-#include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
 #include <mutex>
@@ -92,9 +92,9 @@ void runCodegen(const OptimizedModule &module, llvm::function_ref<void()> emit) 
     llvm::RegisterRegAlloc::setDefault(fallback);
 }
 
-llvm::Expected<OptimizedModule>
-compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &tm,
-              const CompileOptions &options) {
+llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx,
+                                              llvm::TargetMachine &tm,
+                                              const CompileOptions &options) {
   mlir::DialectRegistry registry;
   registerAllDialects(registry);
   mlir::registerBuiltinDialectTranslation(registry);
@@ -129,8 +129,8 @@ compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &t
   auto llvmModule = mlir::translateModuleToLLVMIR(*module, llvmCtx, options.name);
   if (!llvmModule)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "translating " + options.name + " to LLVM IR failed: " +
-                                       diagnostics);
+                                   "translating " + options.name +
+                                       " to LLVM IR failed: " + diagnostics);
   llvmModule->setDataLayout(tm.createDataLayout());
   llvmModule->setTargetTriple(tm.getTargetTriple().str());
 
@@ -146,12 +146,11 @@ compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx, llvm::TargetMachine &t
   bool large = options.fullOptimizationLimit && size > options.fullOptimizationLimit;
   result.largeFunction = large;
   if (large)
-    result.codegenOptLevel =
-        options.fastCodegenLimit && size > options.fastCodegenLimit ? 0 : 1;
+    result.codegenOptLevel = options.fastCodegenLimit && size > options.fastCodegenLimit ? 0 : 1;
   if (options.timing)
-    llvm::errs() << options.name << ": " << size << " LLVM instructions: "
-                 << (large ? "large-function" : "full") << " IR pipeline, code generation -O"
-                 << result.codegenOptLevel << "\n";
+    llvm::errs() << options.name << ": " << size
+                 << " LLVM instructions: " << (large ? "large-function" : "full")
+                 << " IR pipeline, code generation -O" << result.codegenOptLevel << "\n";
 
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;

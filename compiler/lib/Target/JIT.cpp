@@ -47,8 +47,8 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::create(CompileOptions options) {
   auto jit = llvm::orc::LLJITBuilder().create();
   if (!jit)
     return jit.takeError();
-  if (auto err = (*jit)->getMainJITDylib().define(
-          llvm::orc::absoluteSymbols(builtinSymbols(**jit))))
+  if (auto err =
+          (*jit)->getMainJITDylib().define(llvm::orc::absoluteSymbols(builtinSymbols(**jit))))
     return std::move(err);
   return std::unique_ptr<Jit>(new Jit(std::move(*jit), std::move(options)));
 }
@@ -56,8 +56,7 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::create(CompileOptions options) {
 Jit::Jit(std::unique_ptr<llvm::orc::LLJIT> jit, CompileOptions options)
     : jit_(std::move(jit)), options_(std::move(options)) {}
 
-llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code,
-                                                        const Bytes32 &codeHash) {
+llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code, const Bytes32 &codeHash) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = cache_.find(codeHash); it != cache_.end())
     return &it->second;

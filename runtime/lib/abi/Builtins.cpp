@@ -17,11 +17,11 @@ using namespace metis::interp;
 
 static_assert(sizeof(metis_word) == sizeof(Word) && alignof(metis_word) == alignof(Word));
 static_assert(offsetof(metis_context, gas) == 0 && offsetof(metis_context, stack_height) == 8 &&
-              offsetof(metis_context, stack) == 16 && offsetof(metis_context, memory) == 24 &&
-              offsetof(metis_context, memory_size) == 32 &&
-              offsetof(metis_context, calldata) == 40 &&
-              offsetof(metis_context, calldata_size) == 48 &&
-              offsetof(metis_context, frame) == 56,
+                  offsetof(metis_context, stack) == 16 && offsetof(metis_context, memory) == 24 &&
+                  offsetof(metis_context, memory_size) == 32 &&
+                  offsetof(metis_context, calldata) == 40 &&
+                  offsetof(metis_context, calldata_size) == 48 &&
+                  offsetof(metis_context, frame) == 56,
               "the lowering hard-codes these offsets");
 static_assert(int(Status::Success) == METIS_SUCCESS && int(Status::Revert) == METIS_REVERT &&
               int(Status::OutOfGas) == METIS_OUT_OF_GAS &&
@@ -82,12 +82,10 @@ void metis_rt_urem(metis_word *r, const metis_word *a, const metis_word *b) {
 void metis_rt_smod(metis_word *r, const metis_word *a, const metis_word *b) {
   word(r) = smod(word(a), word(b));
 }
-void metis_rt_addmod(metis_word *r, const metis_word *a, const metis_word *b,
-                     const metis_word *n) {
+void metis_rt_addmod(metis_word *r, const metis_word *a, const metis_word *b, const metis_word *n) {
   word(r) = addmod(word(a), word(b), word(n));
 }
-void metis_rt_mulmod(metis_word *r, const metis_word *a, const metis_word *b,
-                     const metis_word *n) {
+void metis_rt_mulmod(metis_word *r, const metis_word *a, const metis_word *b, const metis_word *n) {
   word(r) = mulmod(word(a), word(b), word(n));
 }
 
@@ -155,22 +153,21 @@ int32_t metis_rt_log(metis_context *ctx, const metis_word *args, uint32_t num_to
   return finish(ctx, instr::log(frameOf(ctx), ctx->gas, &word(args), int(num_topics)));
 }
 
-int32_t metis_rt_call(metis_context *ctx, uint32_t opcode, const metis_word *args,
-                      int64_t prepaid, metis_word *r) {
+int32_t metis_rt_call(metis_context *ctx, uint32_t opcode, const metis_word *args, int64_t prepaid,
+                      metis_word *r) {
   Frame &f = frameOf(ctx);
   const bool create = opcode == OP_CREATE || opcode == OP_CREATE2;
-  StepResult res = create ? createInstruction(f, uint8_t(opcode), ctx->gas + prepaid,
-                                              &word(args), word(r))
-                          : callInstruction(f, uint8_t(opcode), ctx->gas + prepaid,
-                                            &word(args), word(r));
+  StepResult res =
+      create ? createInstruction(f, uint8_t(opcode), ctx->gas + prepaid, &word(args), word(r))
+             : callInstruction(f, uint8_t(opcode), ctx->gas + prepaid, &word(args), word(r));
   return finish(ctx, takeBackPrepaid(res, prepaid));
 }
 
 int32_t metis_rt_return(metis_context *ctx, const metis_word *offset, const metis_word *size,
                         uint32_t is_revert) {
   auto *cf = static_cast<CompiledFrame *>(ctx->frame);
-  StepResult r = instr::output(*cf->frame, ctx->gas, word(offset), word(size), is_revert != 0,
-                               cf->output);
+  StepResult r =
+      instr::output(*cf->frame, ctx->gas, word(offset), word(size), is_revert != 0, cf->output);
   ctx->gas = r.gas;
   return int32_t(r.status);
 }

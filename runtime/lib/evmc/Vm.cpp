@@ -12,16 +12,16 @@
 #include "metis/evmc/engines.h"
 #include "metis/evmc/metis.h"
 #include "metis/runtime/Executor.h"
-#include "metis/runtime/Keccak.h"
 #include "metis/runtime/Interpreter.h"
+#include "metis/runtime/Keccak.h"
 #include "metis/runtime/NativeStack.h"
 
 #include <dlfcn.h>
 
 #include <cstring>
-#include <string>
 #include <new>
 #include <optional>
+#include <string>
 #include <type_traits>
 
 namespace metis::evmc {
@@ -95,8 +95,7 @@ evmc_capabilities_flagset getCapabilities(evmc_vm *) noexcept {
   return EVMC_CAPABILITY_EVM1;
 }
 
-evmc_set_option_result setOption(evmc_vm *vm, const char *name,
-                                 const char *value) noexcept {
+evmc_set_option_result setOption(evmc_vm *vm, const char *name, const char *value) noexcept {
   if (std::strcmp(name, "engine") == 0) {
     if (std::strcmp(value, "interp") == 0) {
       self(vm)->setEngine(nullptr);
@@ -115,9 +114,7 @@ evmc_set_option_result setOption(evmc_vm *vm, const char *name,
   return EVMC_SET_OPTION_INVALID_NAME;
 }
 
-void releaseResult(const evmc_result *result) noexcept {
-  delete[] result->output_data;
-}
+void releaseResult(const evmc_result *result) noexcept { delete[] result->output_data; }
 
 evmc_result makeResult(evmc_status_code status) noexcept {
   evmc_result r{};
@@ -145,9 +142,8 @@ evmc_result toEvmcResult(const Result &result) noexcept {
   return r;
 }
 
-evmc_result execute(evmc_vm *vm, const evmc_host_interface *host,
-                    evmc_host_context *context, evmc_revision rev,
-                    const evmc_message *msg, const uint8_t *code,
+evmc_result execute(evmc_vm *vm, const evmc_host_interface *host, evmc_host_context *context,
+                    evmc_revision rev, const evmc_message *msg, const uint8_t *code,
                     size_t codeSize) noexcept {
   if (rev != EVMC_CANCUN)
     return makeResult(EVMC_REJECTED);
@@ -173,7 +169,7 @@ evmc_result execute(evmc_vm *vm, const evmc_host_interface *host,
 
 extern "C" evmc_vm *evmc_create_metis(void) {
   using namespace metis::evmc;
-  return &(new MetisVm{{EVMC_ABI_VERSION, kName, kVersion, destroy, execute,
-                        getCapabilities, setOption}})
+  return &(new MetisVm{
+               {EVMC_ABI_VERSION, kName, kVersion, destroy, execute, getCapabilities, setOption}})
               ->base;
 }

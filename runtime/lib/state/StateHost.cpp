@@ -104,8 +104,7 @@ Bytes32 StateHost::getCodeHash(const Address &addr) noexcept {
   return acc->codeHash;
 }
 
-size_t StateHost::copyCode(const Address &addr, size_t offset, uint8_t *out,
-                           size_t size) noexcept {
+size_t StateHost::copyCode(const Address &addr, size_t offset, uint8_t *out, size_t size) noexcept {
   const Account *acc = state_.find(addr);
   if (!acc || offset >= acc->codeSize())
     return 0;

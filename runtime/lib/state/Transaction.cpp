@@ -1,7 +1,7 @@
 //===- Transaction.cpp - Transaction validation and execution ---------------===//
 #include "metis/runtime/Transaction.h"
-#include "metis/runtime/StateHost.h"
 #include "metis/runtime/Precompiles.h"
+#include "metis/runtime/StateHost.h"
 
 namespace metis::state {
 

@@ -31,8 +31,7 @@ state::Transaction parseTransaction(const json &tx) {
     t.gasPrice = parseWord(field(tx, "gasPrice"), "gasPrice");
   } else {
     t.maxFeePerGas = parseWord(field(tx, "maxFeePerGas"), "maxFeePerGas");
-    t.maxPriorityFeePerGas =
-        parseWord(field(tx, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
+    t.maxPriorityFeePerGas = parseWord(field(tx, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
   }
   if (t.type == Type::Blob) {
     t.maxFeePerBlobGas = parseWord(field(tx, "maxFeePerBlobGas"), "maxFeePerBlobGas");
@@ -143,13 +142,14 @@ Bytes encodeReceipt(const Receipt &receipt) {
     std::vector<Bytes> topics;
     for (const Bytes32 &topic : log.topics)
       topics.push_back(rlp::encodeString(topic.bytes));
-    logs.push_back(rlp::encodeList({rlp::encodeString(log.address.bytes),
-                                    rlp::encodeList(topics), rlp::encodeString(log.data)}));
+    logs.push_back(rlp::encodeList({rlp::encodeString(log.address.bytes), rlp::encodeList(topics),
+                                    rlp::encodeString(log.data)}));
   }
-  Bytes body = rlp::encodeList(
-      {rlp::encodeUint(receipt.success ? 1 : 0), rlp::encodeUint(uint64_t(receipt.cumulativeGasUsed)),
-       rlp::encodeString(BytesView(receipt.bloom.data(), receipt.bloom.size())),
-       rlp::encodeList(logs)});
+  Bytes body =
+      rlp::encodeList({rlp::encodeUint(receipt.success ? 1 : 0),
+                       rlp::encodeUint(uint64_t(receipt.cumulativeGasUsed)),
+                       rlp::encodeString(BytesView(receipt.bloom.data(), receipt.bloom.size())),
+                       rlp::encodeList(logs)});
   if (receipt.type == state::Transaction::Type::Legacy)
     return body;
   Bytes typed{uint8_t(receipt.type)};
@@ -167,8 +167,8 @@ BlockResult executeBlock(const Block &block, state::State &state, Executor *exec
     auto applied = state::applyTransaction(state, block.info, tx, nullptr, executor);
     if (auto *error = std::get_if<state::TxError>(&applied)) {
       result.error = "transaction " + std::to_string(i) + " (" +
-                     hex(block.transactionHashes[i].bytes) + ") is invalid: " +
-                     std::string(state::txErrorName(*error));
+                     hex(block.transactionHashes[i].bytes) +
+                     ") is invalid: " + std::string(state::txErrorName(*error));
       return result;
     }
     auto &tr = std::get<state::TxResult>(applied);

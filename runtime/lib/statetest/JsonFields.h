@@ -39,8 +39,7 @@ inline const std::string &str(const json &j, const char *what) {
 inline Word parseWord(const json &j, const char *what) {
   auto w = Word::fromHex(str(j, what));
   if (!w)
-    throw FieldError{std::string("'") + what + "' is not a 256-bit hex number: " +
-                     str(j, what)};
+    throw FieldError{std::string("'") + what + "' is not a 256-bit hex number: " + str(j, what)};
   return *w;
 }
 

@@ -51,10 +51,10 @@ llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext 
                                               llvm::TargetMachine &tm,
                                               const CompileOptions &options);
 
-/// Runs `emit`, the code generation of `module` (building its pass manager included), with the register allocator its size
-/// calls for: the greedy allocator's region splitting took 9 of 14 s on a 22 KB contract,
-/// the basic allocator a quarter of that for 4% more code. LLVM reads the allocator from a
-/// process-wide option, so code generation through here is serialised.
+/// Runs `emit`, the code generation of `module` (building its pass manager included), with the
+/// register allocator its size calls for: the greedy allocator's region splitting took 9 of 14 s on
+/// a 22 KB contract, the basic allocator a quarter of that for 4% more code. LLVM reads the
+/// allocator from a process-wide option, so code generation through here is serialised.
 void runCodegen(const OptimizedModule &module, llvm::function_ref<void()> emit);
 
 /// Initialises the native target once (idempotent, thread-safe).

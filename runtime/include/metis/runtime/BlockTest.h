@@ -74,8 +74,7 @@ struct BlockResult {
 
 /// Executes the block's transactions in order on `state` (a copy of `block.pre`), then
 /// its withdrawals. `executor` chooses the tier (the interpreter when null).
-BlockResult executeBlock(const Block &block, state::State &state,
-                         Executor *executor = nullptr);
+BlockResult executeBlock(const Block &block, state::State &state, Executor *executor = nullptr);
 
 /// What differs between the header and the result, one line each; empty if all agree.
 std::vector<std::string> checkBlock(const Block &block, const BlockResult &result);

@@ -26,8 +26,7 @@ public:
   Word getBalance(const Address &addr) noexcept override;
   size_t getCodeSize(const Address &addr) noexcept override;
   Bytes32 getCodeHash(const Address &addr) noexcept override;
-  size_t copyCode(const Address &addr, size_t offset, uint8_t *out,
-                  size_t size) noexcept override;
+  size_t copyCode(const Address &addr, size_t offset, uint8_t *out, size_t size) noexcept override;
   bool selfdestruct(const Address &addr, const Address &beneficiary) noexcept override;
   Result call(const Message &msg) noexcept override;
   const TxContext &getTxContext() noexcept override { return txContext_; }

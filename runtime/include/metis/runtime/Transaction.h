@@ -95,8 +95,7 @@ TxContext makeTxContext(const BlockInfo &block, const Address &origin, const Wor
 /// Validates and applies `tx`; on a validation error the state is untouched. Finalizes the
 /// transaction (EIP-161 deletions, transient storage cleared) on success.
 std::variant<TxResult, TxError> applyTransaction(State &state, const BlockInfo &block,
-                                                 const Transaction &tx,
-                                                 Tracer *tracer = nullptr,
+                                                 const Transaction &tx, Tracer *tracer = nullptr,
                                                  Executor *executor = nullptr);
 
 } // namespace metis::state
