@@ -1,9 +1,9 @@
 //===- MetisToLLVMPatterns.cpp - One lowering per metis op family ------------===//
 #include "MetisToLLVMCommon.h"
-#include "mlir/Conversion/LLVMCommon/Pattern.h"
 #include "metis/Conversion/Passes.h"
 #include "metis/runtime/Opcodes.h"
 #include "metis/runtime/abi.h"
+#include "mlir/Conversion/LLVMCommon/Pattern.h"
 
 using namespace mlir;
 using namespace metis;
@@ -14,8 +14,7 @@ namespace {
 using States = std::shared_ptr<FunctionStates>;
 
 /// A pattern with the shared per-function state.
-template <typename Op>
-struct MetisPattern : ConvertOpToLLVMPattern<Op> {
+template <typename Op> struct MetisPattern : ConvertOpToLLVMPattern<Op> {
   MetisPattern(LLVMTypeConverter &converter, States states)
       : ConvertOpToLLVMPattern<Op>(converter), states(std::move(states)) {}
   LoweringHelper helper(ConversionPatternRewriter &rewriter, Op op) const {
@@ -24,14 +23,13 @@ struct MetisPattern : ConvertOpToLLVMPattern<Op> {
   States states;
 };
 
-#define METIS_PATTERN(Name, Op)                                                \
-  struct Name : MetisPattern<Op> {                                             \
-    using MetisPattern::MetisPattern;                                          \
-    LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,         \
-                                  ConversionPatternRewriter &rewriter)         \
-        const override;                                                        \
-  };                                                                           \
-  LogicalResult Name::matchAndRewrite(Op op, typename Op::Adaptor adaptor,     \
+#define METIS_PATTERN(Name, Op)                                                                    \
+  struct Name : MetisPattern<Op> {                                                                 \
+    using MetisPattern::MetisPattern;                                                              \
+    LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,                             \
+                                  ConversionPatternRewriter &rewriter) const override;             \
+  };                                                                                               \
+  LogicalResult Name::matchAndRewrite(Op op, typename Op::Adaptor adaptor,                         \
                                       ConversionPatternRewriter &rewriter) const
 
 //===----------------------------------------------------------------------===//
@@ -49,8 +47,7 @@ METIS_PATTERN(PcLowering, PcOp) {
   return success();
 }
 
-template <typename Op, typename LLVMOp>
-struct BinaryLowering : ConvertOpToLLVMPattern<Op> {
+template <typename Op, typename LLVMOp> struct BinaryLowering : ConvertOpToLLVMPattern<Op> {
   using ConvertOpToLLVMPattern<Op>::ConvertOpToLLVMPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -71,8 +68,7 @@ struct CompareLowering : ConvertOpToLLVMPattern<Op> {
   using ConvertOpToLLVMPattern<Op>::ConvertOpToLLVMPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
-    Value c = rewriter.create<LLVM::ICmpOp>(op.getLoc(), Pred, adaptor.getLhs(),
-                                            adaptor.getRhs());
+    Value c = rewriter.create<LLVM::ICmpOp>(op.getLoc(), Pred, adaptor.getLhs(), adaptor.getRhs());
     rewriter.replaceOpWithNewOp<LLVM::ZExtOp>(op, op.getType(), c);
     return success();
   }
@@ -98,9 +94,9 @@ struct ShiftLowering : MetisPattern<Op> {
     Value big = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::uge, shift,
                                               h.wordConst(256));
     Value shifted = rewriter.create<LLVMShift>(op.getLoc(), value, shift);
-    Value out = Arithmetic ? rewriter.create<LLVM::AShrOp>(op.getLoc(), value,
-                                                            h.wordConst(255)).getResult()
-                           : h.wordConst(0);
+    Value out =
+        Arithmetic ? rewriter.create<LLVM::AShrOp>(op.getLoc(), value, h.wordConst(255)).getResult()
+                   : h.wordConst(0);
     rewriter.replaceOpWithNewOp<LLVM::SelectOp>(op, big, out, shifted);
     return success();
   }
@@ -115,8 +111,8 @@ METIS_PATTERN(ByteLowering, ByteOp) {
   // (x >> (8 * (31 - i))) & 0xff
   Value shift = rewriter.create<LLVM::MulOp>(
       loc, rewriter.create<LLVM::SubOp>(loc, h.wordConst(31), i), h.wordConst(8));
-  Value byte = rewriter.create<LLVM::AndOp>(
-      loc, rewriter.create<LLVM::LShrOp>(loc, x, shift), h.wordConst(0xff));
+  Value byte = rewriter.create<LLVM::AndOp>(loc, rewriter.create<LLVM::LShrOp>(loc, x, shift),
+                                            h.wordConst(0xff));
   rewriter.replaceOpWithNewOp<LLVM::SelectOp>(op, outOfRange, h.wordConst(0), byte);
   return success();
 }
@@ -130,16 +126,15 @@ METIS_PATTERN(SignExtendLowering, SignExtendOp) {
   Value bits = rewriter.create<LLVM::MulOp>(
       loc, rewriter.create<LLVM::AddOp>(loc, b, h.wordConst(1)), h.wordConst(8));
   Value shift = rewriter.create<LLVM::SubOp>(loc, h.wordConst(256), bits);
-  Value extended = rewriter.create<LLVM::AShrOp>(
-      loc, rewriter.create<LLVM::ShlOp>(loc, x, shift), shift);
+  Value extended =
+      rewriter.create<LLVM::AShrOp>(loc, rewriter.create<LLVM::ShlOp>(loc, x, shift), shift);
   rewriter.replaceOpWithNewOp<LLVM::SelectOp>(op, keep, x, extended);
   return success();
 }
 
 /// Division and modular arithmetic through the runtime (LLVM's i256 division is a slow
 /// bit-serial loop).
-template <typename Op>
-struct ArithBuiltinLowering : MetisPattern<Op> {
+template <typename Op> struct ArithBuiltinLowering : MetisPattern<Op> {
   ArithBuiltinLowering(LLVMTypeConverter &converter, States states, StringRef builtin)
       : MetisPattern<Op>(converter, std::move(states)), builtin(builtin) {}
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
@@ -168,8 +163,7 @@ METIS_PATTERN(ExpLowering, ExpOp) {
 METIS_PATTERN(Keccak256Lowering, Keccak256Op) {
   LoweringHelper h = helper(rewriter, op);
   Value offset = h.spill(1, adaptor.getOffset()), size = h.spill(2, adaptor.getSize());
-  Value status =
-      h.call("metis_rt_keccak256", h.i32(), {h.ctx(), h.scratch(0), offset, size});
+  Value status = h.call("metis_rt_keccak256", h.i32(), {h.ctx(), h.scratch(0), offset, size});
   h.checkStatus(status);
   rewriter.replaceOp(op, h.reload(0));
   return success();
@@ -180,8 +174,7 @@ METIS_PATTERN(Keccak256Lowering, Keccak256Op) {
 //===----------------------------------------------------------------------===//
 
 /// Facts of the frame: metis_rt_env(ctx, opcode, out).
-template <typename Op, uint8_t Opcode>
-struct EnvLowering : MetisPattern<Op> {
+template <typename Op, uint8_t Opcode> struct EnvLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -193,8 +186,7 @@ struct EnvLowering : MetisPattern<Op> {
 };
 
 /// One-operand reads: metis_rt_read(ctx, opcode, io).
-template <typename Op, uint8_t Opcode>
-struct ReadLowering : MetisPattern<Op> {
+template <typename Op, uint8_t Opcode> struct ReadLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -216,8 +208,7 @@ METIS_PATTERN(SelectorLowering, SelectorOp) {
 }
 
 /// Copies into memory: metis_rt_copy(ctx, opcode, args).
-template <typename Op, uint8_t Opcode>
-struct CopyLowering : MetisPattern<Op> {
+template <typename Op, uint8_t Opcode> struct CopyLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -225,8 +216,7 @@ struct CopyLowering : MetisPattern<Op> {
     unsigned i = 0;
     for (Value operand : adaptor.getOperands())
       h.spill(i++, operand);
-    Value status =
-        h.call("metis_rt_copy", h.i32(), {h.ctx(), h.i32Const(Opcode), h.scratch(0)});
+    Value status = h.call("metis_rt_copy", h.i32(), {h.ctx(), h.i32Const(Opcode), h.scratch(0)});
     h.checkStatus(status);
     rewriter.eraseOp(op);
     return success();
@@ -265,8 +255,7 @@ METIS_PATTERN(LogLowering, LogOp) {
 }
 
 /// The CALL family and creates: metis_rt_call(ctx, opcode, args, prepaid, out).
-template <typename Op, uint8_t Opcode>
-struct CallLowering : MetisPattern<Op> {
+template <typename Op, uint8_t Opcode> struct CallLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -301,8 +290,7 @@ Value memoryAccess(LoweringHelper &h, ConversionPatternRewriter &rewriter, Value
   Value mustGrow = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ugt, end, memSize);
   h.growIf(mustGrow, end); // on a cold path
   Value base = h.loadField(kMemory, h.ptr());
-  return rewriter.create<LLVM::GEPOp>(loc, h.ptr(), rewriter.getI8Type(), base,
-                                      ValueRange{off64});
+  return rewriter.create<LLVM::GEPOp>(loc, h.ptr(), rewriter.getI8Type(), base, ValueRange{off64});
 }
 
 METIS_PATTERN(MLoadLowering, MLoadOp) {
@@ -325,8 +313,8 @@ METIS_PATTERN(MStoreLowering, MStoreOp) {
 METIS_PATTERN(MStore8Lowering, MStore8Op) {
   LoweringHelper h = helper(rewriter, op);
   Value p = memoryAccess(h, rewriter, adaptor.getOffset(), 1);
-  Value byte = rewriter.create<LLVM::TruncOp>(op.getLoc(), rewriter.getI8Type(),
-                                              adaptor.getValue());
+  Value byte =
+      rewriter.create<LLVM::TruncOp>(op.getLoc(), rewriter.getI8Type(), adaptor.getValue());
   rewriter.create<LLVM::StoreOp>(op.getLoc(), byte, p, 1);
   rewriter.eraseOp(op);
   return success();
@@ -341,8 +329,8 @@ METIS_PATTERN(GasChargeLowering, GasChargeOp) {
   Value gas = h.loadField(kGas, h.i64());
   Value left = rewriter.create<LLVM::SubOp>(op.getLoc(), gas, h.i64Const(op.getAmount()));
   h.storeField(kGas, left);
-  Value out = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::slt, left,
-                                            h.i64Const(0));
+  Value out =
+      rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::slt, left, h.i64Const(0));
   h.haltIf(out, METIS_OUT_OF_GAS);
   rewriter.eraseOp(op);
   return success();
@@ -351,8 +339,7 @@ METIS_PATTERN(GasChargeLowering, GasChargeOp) {
 METIS_PATTERN(GasLowering, GasOp) {
   LoweringHelper h = helper(rewriter, op);
   Value gas = h.loadField(kGas, h.i64());
-  Value seen = rewriter.create<LLVM::AddOp>(op.getLoc(), gas,
-                                            h.i64Const(int64_t(op.getPrepaid())));
+  Value seen = rewriter.create<LLVM::AddOp>(op.getLoc(), gas, h.i64Const(int64_t(op.getPrepaid())));
   rewriter.replaceOpWithNewOp<LLVM::ZExtOp>(op, h.word(), seen);
   return success();
 }
@@ -362,8 +349,8 @@ METIS_PATTERN(StackCheckLowering, StackCheckOp) {
   Location loc = op.getLoc();
   // The EVM stack is the in-memory part plus the SSA window.
   int64_t window = int64_t(op.getWindow());
-  Value height = rewriter.create<LLVM::AddOp>(loc, h.loadField(kStackHeight, h.i64()),
-                                              h.i64Const(window));
+  Value height =
+      rewriter.create<LLVM::AddOp>(loc, h.loadField(kStackHeight, h.i64()), h.i64Const(window));
   if (op.getRequired() > window) {
     Value under = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ult, height,
                                                 h.i64Const(op.getRequired()));
@@ -436,9 +423,8 @@ METIS_PATTERN(JumpIZeroLowering, JumpIZeroOp) {
   LoweringHelper h = helper(rewriter, op);
   Value zero = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::eq,
                                              adaptor.getValue(), h.wordConst(0));
-  rewriter.replaceOpWithNewOp<LLVM::CondBrOp>(op, zero, op.getTrueDest(),
-                                              adaptor.getTrueOperands(), op.getFalseDest(),
-                                              adaptor.getFalseOperands());
+  rewriter.replaceOpWithNewOp<LLVM::CondBrOp>(op, zero, op.getTrueDest(), adaptor.getTrueOperands(),
+                                              op.getFalseDest(), adaptor.getFalseOperands());
   return success();
 }
 
@@ -454,8 +440,7 @@ METIS_PATTERN(DispatchLowering, DispatchOp) {
 }
 
 /// A terminator that ends the frame with a fixed status.
-template <typename Op>
-struct HaltLowering : MetisPattern<Op> {
+template <typename Op> struct HaltLowering : MetisPattern<Op> {
   HaltLowering(LLVMTypeConverter &converter, States states, int32_t status)
       : MetisPattern<Op>(converter, std::move(states)), status(status) {}
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor,
@@ -473,15 +458,13 @@ METIS_PATTERN(TrapLowering, TrapOp) {
   return success();
 }
 
-template <typename Op, bool Revert>
-struct OutputLowering : MetisPattern<Op> {
+template <typename Op, bool Revert> struct OutputLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
     LoweringHelper h = this->helper(rewriter, op);
     Value offset = h.spill(0, adaptor.getOffset()), size = h.spill(1, adaptor.getSize());
-    Value status =
-        h.call("metis_rt_return", h.i32(), {h.ctx(), offset, size, h.i32Const(Revert)});
+    Value status = h.call("metis_rt_return", h.i32(), {h.ctx(), offset, size, h.i32Const(Revert)});
     rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(op, status);
     return success();
   }
@@ -508,41 +491,34 @@ void metis::populateMetisToLLVMConversionPatterns(LLVMTypeConverter &converter,
                CompareLowering<SLtOp, LLVM::ICmpPredicate::slt>,
                CompareLowering<SGtOp, LLVM::ICmpPredicate::sgt>,
                CompareLowering<EqOp, LLVM::ICmpPredicate::eq>>(converter);
-  patterns.add<ConstantLowering, PcLowering, NotLowering, IsZeroLowering,
-               ShiftLowering<ShlOp, LLVM::ShlOp, false>,
-               ShiftLowering<ShrOp, LLVM::LShrOp, false>,
-               ShiftLowering<SarOp, LLVM::AShrOp, true>, ByteLowering, SignExtendLowering,
-               ExpLowering, Keccak256Lowering, SelectorLowering,
-               EnvLowering<AddressOp, OP_ADDRESS>, EnvLowering<OriginOp, OP_ORIGIN>,
-               EnvLowering<CallerOp, OP_CALLER>, EnvLowering<CallValueOp, OP_CALLVALUE>,
-               EnvLowering<CallDataSizeOp, OP_CALLDATASIZE>, EnvLowering<CodeSizeOp, OP_CODESIZE>,
-               EnvLowering<GasPriceOp, OP_GASPRICE>,
-               EnvLowering<ReturnDataSizeOp, OP_RETURNDATASIZE>,
-               EnvLowering<CoinbaseOp, OP_COINBASE>, EnvLowering<TimestampOp, OP_TIMESTAMP>,
-               EnvLowering<NumberOp, OP_NUMBER>, EnvLowering<PrevRandaoOp, OP_PREVRANDAO>,
-               EnvLowering<GasLimitOp, OP_GASLIMIT>, EnvLowering<ChainIdOp, OP_CHAINID>,
-               EnvLowering<SelfBalanceOp, OP_SELFBALANCE>, EnvLowering<BaseFeeOp, OP_BASEFEE>,
-               EnvLowering<BlobBaseFeeOp, OP_BLOBBASEFEE>, EnvLowering<MSizeOp, OP_MSIZE>,
-               ReadLowering<CallDataLoadOp, OP_CALLDATALOAD>,
-               ReadLowering<BalanceOp, OP_BALANCE>,
-               ReadLowering<ExtCodeSizeOp, OP_EXTCODESIZE>,
-               ReadLowering<ExtCodeHashOp, OP_EXTCODEHASH>,
-               ReadLowering<BlockHashOp, OP_BLOCKHASH>, ReadLowering<BlobHashOp, OP_BLOBHASH>,
-               ReadLowering<SLoadOp, OP_SLOAD>, ReadLowering<TLoadOp, OP_TLOAD>,
-               CopyLowering<CallDataCopyOp, OP_CALLDATACOPY>,
-               CopyLowering<CodeCopyOp, OP_CODECOPY>,
-               CopyLowering<ReturnDataCopyOp, OP_RETURNDATACOPY>,
-               CopyLowering<ExtCodeCopyOp, OP_EXTCODECOPY>, CopyLowering<MCopyOp, OP_MCOPY>,
-               SStoreLowering, TStoreLowering, LogLowering, CallLowering<CallOp, OP_CALL>,
-               CallLowering<CallCodeOp, OP_CALLCODE>,
-               CallLowering<DelegateCallOp, OP_DELEGATECALL>,
-               CallLowering<StaticCallOp, OP_STATICCALL>, CallLowering<CreateOp, OP_CREATE>,
-               CallLowering<Create2Op, OP_CREATE2>, MLoadLowering, MStoreLowering,
-               MStore8Lowering, GasChargeLowering, GasLowering, StackCheckLowering,
-               StackPushLowering, StackPopLowering, JumpLowering, JumpILowering,
-               JumpIZeroLowering, DispatchLowering, TrapLowering,
-               OutputLowering<ReturnOp, false>, OutputLowering<RevertOp, true>,
-               SelfDestructLowering>(converter, states);
+  patterns
+      .add<ConstantLowering, PcLowering, NotLowering, IsZeroLowering,
+           ShiftLowering<ShlOp, LLVM::ShlOp, false>, ShiftLowering<ShrOp, LLVM::LShrOp, false>,
+           ShiftLowering<SarOp, LLVM::AShrOp, true>, ByteLowering, SignExtendLowering, ExpLowering,
+           Keccak256Lowering, SelectorLowering, EnvLowering<AddressOp, OP_ADDRESS>,
+           EnvLowering<OriginOp, OP_ORIGIN>, EnvLowering<CallerOp, OP_CALLER>,
+           EnvLowering<CallValueOp, OP_CALLVALUE>, EnvLowering<CallDataSizeOp, OP_CALLDATASIZE>,
+           EnvLowering<CodeSizeOp, OP_CODESIZE>, EnvLowering<GasPriceOp, OP_GASPRICE>,
+           EnvLowering<ReturnDataSizeOp, OP_RETURNDATASIZE>, EnvLowering<CoinbaseOp, OP_COINBASE>,
+           EnvLowering<TimestampOp, OP_TIMESTAMP>, EnvLowering<NumberOp, OP_NUMBER>,
+           EnvLowering<PrevRandaoOp, OP_PREVRANDAO>, EnvLowering<GasLimitOp, OP_GASLIMIT>,
+           EnvLowering<ChainIdOp, OP_CHAINID>, EnvLowering<SelfBalanceOp, OP_SELFBALANCE>,
+           EnvLowering<BaseFeeOp, OP_BASEFEE>, EnvLowering<BlobBaseFeeOp, OP_BLOBBASEFEE>,
+           EnvLowering<MSizeOp, OP_MSIZE>, ReadLowering<CallDataLoadOp, OP_CALLDATALOAD>,
+           ReadLowering<BalanceOp, OP_BALANCE>, ReadLowering<ExtCodeSizeOp, OP_EXTCODESIZE>,
+           ReadLowering<ExtCodeHashOp, OP_EXTCODEHASH>, ReadLowering<BlockHashOp, OP_BLOCKHASH>,
+           ReadLowering<BlobHashOp, OP_BLOBHASH>, ReadLowering<SLoadOp, OP_SLOAD>,
+           ReadLowering<TLoadOp, OP_TLOAD>, CopyLowering<CallDataCopyOp, OP_CALLDATACOPY>,
+           CopyLowering<CodeCopyOp, OP_CODECOPY>, CopyLowering<ReturnDataCopyOp, OP_RETURNDATACOPY>,
+           CopyLowering<ExtCodeCopyOp, OP_EXTCODECOPY>, CopyLowering<MCopyOp, OP_MCOPY>,
+           SStoreLowering, TStoreLowering, LogLowering, CallLowering<CallOp, OP_CALL>,
+           CallLowering<CallCodeOp, OP_CALLCODE>, CallLowering<DelegateCallOp, OP_DELEGATECALL>,
+           CallLowering<StaticCallOp, OP_STATICCALL>, CallLowering<CreateOp, OP_CREATE>,
+           CallLowering<Create2Op, OP_CREATE2>, MLoadLowering, MStoreLowering, MStore8Lowering,
+           GasChargeLowering, GasLowering, StackCheckLowering, StackPushLowering, StackPopLowering,
+           JumpLowering, JumpILowering, JumpIZeroLowering, DispatchLowering, TrapLowering,
+           OutputLowering<ReturnOp, false>, OutputLowering<RevertOp, true>, SelfDestructLowering>(
+          converter, states);
   patterns.add<ArithBuiltinLowering<DivOp>>(converter, states, "metis_rt_udiv");
   patterns.add<ArithBuiltinLowering<SDivOp>>(converter, states, "metis_rt_sdiv");
   patterns.add<ArithBuiltinLowering<ModOp>>(converter, states, "metis_rt_urem");

@@ -1,8 +1,8 @@
 //===- Lift.cpp - Bytecode to the metis dialect -----------------------------===//
 #include "metis/Frontend/Lift.h"
 #include "metis/runtime/Keccak.h"
-#include "metis/runtime/Word.h"
 #include "metis/runtime/Opcodes.h"
+#include "metis/runtime/Word.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
@@ -47,9 +47,7 @@ public:
   ContractOp run();
 
 private:
-  Location locAt(uint64_t pc) {
-    return FileLineColLoc::get(ctx, options.name, unsigned(pc), 0);
-  }
+  Location locAt(uint64_t pc) { return FileLineColLoc::get(ctx, options.name, unsigned(pc), 0); }
   Value constant(const Word &w, Location loc) {
     return builder.create<ConstantOp>(loc, APInt(256, ArrayRef<uint64_t>(w.limbs, 4)));
   }
@@ -97,9 +95,9 @@ ContractOp Lifter::run() {
   BytesView code = analysis.code();
   Bytes32 hash = keccak256(code);
   builder.setInsertionPointToEnd(module.getBody());
-  auto contract = builder.create<ContractOp>(
-      FileLineColLoc::get(ctx, options.name, 0, 0), symbolNameFor(options.name),
-      "0x" + toHex(hash), int64_t(code.size()));
+  auto contract = builder.create<ContractOp>(FileLineColLoc::get(ctx, options.name, 0, 0),
+                                             symbolNameFor(options.name), "0x" + toHex(hash),
+                                             int64_t(code.size()));
   body = &contract.getBody();
   const auto &blocks = analysis.blocks();
 
@@ -161,8 +159,8 @@ Block *Lifter::dispatchBlock(Location loc) {
       offsets.push_back(analysis.blocks()[s].begin);
       dests.push_back(landingPad(s));
     }
-    builder.create<DispatchOp>(loc, target, builder.getDenseI64ArrayAttr(offsets),
-                               badJumpBlock(), dests);
+    builder.create<DispatchOp>(loc, target, builder.getDenseI64ArrayAttr(offsets), badJumpBlock(),
+                               dests);
   }
   return dispatch;
 }
@@ -238,8 +236,8 @@ void Lifter::emitJump(const BasicBlock &b, Value target, Location loc) {
   // A known set (the return addresses of an internal function): compare and branch; values
   // outside the set, which the analysis proves impossible, trap.
   for (uint32_t s : b.targets) {
-    Value isTarget = builder.create<EqOp>(loc, target,
-                                          constant(uint64_t(analysis.blocks()[s].begin), loc));
+    Value isTarget =
+        builder.create<EqOp>(loc, target, constant(uint64_t(analysis.blocks()[s].begin), loc));
     auto [dest, args] = edgeTo(s, /*inPlace=*/false, loc);
     Block *next = newBlock();
     builder.create<JumpIOp>(loc, isTarget, args, ValueRange(), dest, next);

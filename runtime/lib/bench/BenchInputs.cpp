@@ -18,10 +18,8 @@ namespace {
 
 // The revmc fixtures' addresses; the legacy benches use them too, so every case
 // runs in the same surroundings.
-const Address kContract =
-    *addressFromHex("0xcccccccccccccccccccccccccccccccccccccccc");
-const Address kSender =
-    *addressFromHex("0x1111111111111111111111111111111111111111");
+const Address kContract = *addressFromHex("0xcccccccccccccccccccccccccccccccccccccccc");
+const Address kSender = *addressFromHex("0x1111111111111111111111111111111111111111");
 
 /// A repetition larger than this is surely a typo; refuse it rather than
 /// exhaust memory.
@@ -57,8 +55,7 @@ std::string describe(char c) {
 /// Hex digits from `pos` up to `end` (whitespace skipped) appended as bytes to
 /// `out`. Digits must pair up within the run: a run cannot share a byte with a
 /// repetition next to it.
-std::optional<HexError> decodeRun(std::string_view text, size_t &pos, char end,
-                                  Bytes &out) {
+std::optional<HexError> decodeRun(std::string_view text, size_t &pos, char end, Bytes &out) {
   int pending = -1;
   size_t pendingAt = 0;
   for (; pos < text.size() && text[pos] != end; ++pos) {
@@ -118,14 +115,12 @@ std::variant<Bytes, HexError> decodeNotation(std::string_view text) {
 }
 
 /// "file:line:column: what" for an error at `offset` of a file's text.
-std::string locate(std::string_view fileName, std::string_view text,
-                   size_t offset, std::string_view what) {
+std::string locate(std::string_view fileName, std::string_view text, size_t offset,
+                   std::string_view what) {
   offset = std::min(offset, text.size());
-  size_t line =
-      1 + size_t(std::count(text.begin(), text.begin() + offset, '\n'));
+  size_t line = 1 + size_t(std::count(text.begin(), text.begin() + offset, '\n'));
   size_t lineStart = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  lineStart =
-      lineStart == std::string_view::npos || offset == 0 ? 0 : lineStart + 1;
+  lineStart = lineStart == std::string_view::npos || offset == 0 ? 0 : lineStart + 1;
   return std::string(fileName) + ":" + std::to_string(line) + ":" +
          std::to_string(offset - lineStart + 1) + ": " + std::string(what);
 }
@@ -139,9 +134,7 @@ Expected<std::string> readFile(const fs::path &path) {
   return ss.str();
 }
 
-bool isBlank(std::string_view line) {
-  return std::all_of(line.begin(), line.end(), isSpace);
-}
+bool isBlank(std::string_view line) { return std::all_of(line.begin(), line.end(), isSpace); }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && isSpace(s.front()))
@@ -152,8 +145,7 @@ std::string_view trim(std::string_view s) {
 }
 
 /// The lines of `text`, each with its byte offset.
-std::vector<std::pair<std::string_view, size_t>>
-splitLines(std::string_view text) {
+std::vector<std::pair<std::string_view, size_t>> splitLines(std::string_view text) {
   std::vector<std::pair<std::string_view, size_t>> lines;
   size_t start = 0;
   while (start <= text.size()) {
@@ -187,36 +179,31 @@ const json &field(const json &obj, const char *name, const std::string &bench) {
   return *it;
 }
 
-std::string stringField(const json &obj, const char *name,
-                        const std::string &bench) {
+std::string stringField(const json &obj, const char *name, const std::string &bench) {
   const json &j = field(obj, name, bench);
   if (!j.is_string())
-    throw ManifestError{"bench '" + bench + "': field '" + name +
-                        "' is not a string"};
+    throw ManifestError{"bench '" + bench + "': field '" + name + "' is not a string"};
   return j.get<std::string>();
 }
 
 Bytes hexField(const json &obj, const char *name, const std::string &bench) {
   auto b = fromHex(stringField(obj, name, bench));
   if (!b)
-    throw ManifestError{"bench '" + bench + "': field '" + name +
-                        "' is not valid hex"};
+    throw ManifestError{"bench '" + bench + "': field '" + name + "' is not valid hex"};
   return std::move(*b);
 }
 
 int64_t intField(const json &obj, const char *name, const std::string &bench) {
   const json &j = field(obj, name, bench);
   if (!j.is_number_integer())
-    throw ManifestError{"bench '" + bench + "': field '" + name +
-                        "' is not an integer"};
+    throw ManifestError{"bench '" + bench + "': field '" + name + "' is not an integer"};
   return j.get<int64_t>();
 }
 
 /// The target's code: the rt-hex file if the manifest names one, else the
 /// fixture's pre-state account (fibonacci-calldata and factorial have no rt-hex
 /// file).
-Bytes revmcCode(const fs::path &dir, const json &b, const std::string &name,
-                const Address &to) {
+Bytes revmcCode(const fs::path &dir, const json &b, const std::string &name, const Address &to) {
   const json &rtHex = field(b, "rt_hex", name);
   if (!rtHex.is_null()) {
     fs::path path = dir / rtHex.get<std::string>();
@@ -238,8 +225,7 @@ Bytes revmcCode(const fs::path &dir, const json &b, const std::string &name,
   } catch (const json::exception &e) {
     throw ManifestError{path.string() + ": " + e.what()};
   }
-  const json &test =
-      field(fixture, stringField(b, "test_name", name).c_str(), name);
+  const json &test = field(fixture, stringField(b, "test_name", name).c_str(), name);
   for (const auto &[addr, account] : field(test, "pre", name).items())
     if (addressFromHex(addr) == to)
       return hexField(account, "code", name);
@@ -251,13 +237,11 @@ Bytes revmcCode(const fs::path &dir, const json &b, const std::string &name,
 Expected<Bytes> parseHexNotation(std::string_view text) {
   auto r = decodeNotation(text);
   if (auto *err = std::get_if<HexError>(&r))
-    return BenchError{"column " + std::to_string(err->offset + 1) + ": " +
-                      err->what};
+    return BenchError{"column " + std::to_string(err->offset + 1) + ": " + err->what};
   return std::move(std::get<Bytes>(r));
 }
 
-Expected<std::vector<InputCase>> parseInputs(std::string_view text,
-                                             std::string_view fileName) {
+Expected<std::vector<InputCase>> parseInputs(std::string_view text, std::string_view fileName) {
   auto lines = splitLines(text);
   auto at = [&](size_t i, size_t column, std::string_view what) {
     return BenchError{locate(fileName, text, lines[i].second + column, what)};
@@ -286,16 +270,15 @@ Expected<std::vector<InputCase>> parseInputs(std::string_view text,
     if (i + 2 < lines.size() && !isBlank(lines[i + 2].first)) {
       auto expected = decodeNotation(lines[i + 2].first);
       if (auto *err = std::get_if<HexError>(&expected))
-        return at(i + 2, err->offset,
-                  "expected output of '" + c.name + "': " + err->what);
+        return at(i + 2, err->offset, "expected output of '" + c.name + "': " + err->what);
       c.expectedOutput = std::move(std::get<Bytes>(expected));
     }
     i += 3;
     // A fourth line would be silently taken as the next case's name.
     if (i < lines.size() && !isBlank(lines[i].first))
       return at(i, 0,
-                "expected a blank line after the case '" + c.name +
-                    "' starting at line " + std::to_string(nameLine + 1));
+                "expected a blank line after the case '" + c.name + "' starting at line " +
+                    std::to_string(nameLine + 1));
     cases.push_back(std::move(c));
   }
   return cases;
@@ -311,29 +294,24 @@ Expected<std::vector<BenchCase>> loadEvmoneLegacy(const fs::path &dir) {
       if (entry.path().extension() == ".inputs")
         inputFiles.push_back(entry.path());
     if (ec)
-      return BenchError{"cannot list " + groupDir.string() + ": " +
-                        ec.message()};
+      return BenchError{"cannot list " + groupDir.string() + ": " + ec.message()};
     std::sort(inputFiles.begin(), inputFiles.end());
 
     for (const fs::path &inputsPath : inputFiles) {
-      const fs::path codePath =
-          fs::path(inputsPath).replace_extension(".bin-runtime");
+      const fs::path codePath = fs::path(inputsPath).replace_extension(".bin-runtime");
       auto codeText = readFile(codePath);
       if (auto *err = std::get_if<BenchError>(&codeText))
         return *err;
       const std::string &codeStr = std::get<std::string>(codeText);
       auto code = decodeNotation(codeStr);
       if (auto *err = std::get_if<HexError>(&code))
-        return BenchError{
-            locate(codePath.string(), codeStr, err->offset, err->what)};
-      auto shared =
-          std::make_shared<const Bytes>(std::move(std::get<Bytes>(code)));
+        return BenchError{locate(codePath.string(), codeStr, err->offset, err->what)};
+      auto shared = std::make_shared<const Bytes>(std::move(std::get<Bytes>(code)));
 
       auto inputsText = readFile(inputsPath);
       if (auto *err = std::get_if<BenchError>(&inputsText))
         return *err;
-      auto inputs =
-          parseInputs(std::get<std::string>(inputsText), inputsPath.string());
+      auto inputs = parseInputs(std::get<std::string>(inputsText), inputsPath.string());
       if (auto *err = std::get_if<BenchError>(&inputs))
         return *err;
       for (InputCase &in : std::get<std::vector<InputCase>>(inputs)) {
@@ -367,8 +345,7 @@ Expected<std::vector<BenchCase>> loadRevmc(const fs::path &dir) {
       const std::string name = stringField(b, "name", "?");
       // Anything more (other contracts, pre-seeded storage) needs the fixture's
       // pre-state, which running the code directly does not build.
-      if (intField(b, "pre_accounts", name) != 2 ||
-          intField(b, "pre_storage_slots", name) != 0 ||
+      if (intField(b, "pre_accounts", name) != 2 || intField(b, "pre_storage_slots", name) != 0 ||
           intField(b, "transactions", name) != 1)
         continue;
       auto to = addressFromHex(stringField(b, "to", name));
@@ -376,22 +353,18 @@ Expected<std::vector<BenchCase>> loadRevmc(const fs::path &dir) {
       auto value = Word::fromHex(stringField(b, "value", name));
       auto gasLimit = Word::fromHex(stringField(b, "gas_limit", name));
       if (!to || !sender || !value || !gasLimit)
-        throw ManifestError{"bench '" + name +
-                            "': bad to, sender, value or gas_limit"};
+        throw ManifestError{"bench '" + name + "': bad to, sender, value or gas_limit"};
       if (!value->isZero())
-        throw ManifestError{"bench '" + name +
-                            "': a call with value is not supported"};
-      const int64_t txGas =
-          gasLimit->fitsUint64() && gasLimit->low64() <= INT64_MAX
-              ? int64_t(gasLimit->low64())
-              : std::numeric_limits<int64_t>::max();
+        throw ManifestError{"bench '" + name + "': a call with value is not supported"};
+      const int64_t txGas = gasLimit->fitsUint64() && gasLimit->low64() <= INT64_MAX
+                                ? int64_t(gasLimit->low64())
+                                : std::numeric_limits<int64_t>::max();
 
       Bytes code = revmcCode(dir, b, name, *to);
       if (int64_t(code.size()) != intField(b, "target_code_bytes", name))
-        throw ManifestError{
-            "bench '" + name + "': code is " + std::to_string(code.size()) +
-            " bytes, the manifest says " +
-            std::to_string(intField(b, "target_code_bytes", name))};
+        throw ManifestError{"bench '" + name + "': code is " + std::to_string(code.size()) +
+                            " bytes, the manifest says " +
+                            std::to_string(intField(b, "target_code_bytes", name))};
 
       BenchCase c;
       c.group = "revmc";
@@ -439,8 +412,7 @@ Expected<std::vector<BenchCase>> loadRevmc(const fs::path &dir) {
 Expected<std::vector<BenchCase>> loadEvmBenchmarks(const fs::path &dir) {
   std::vector<fs::path> files;
   std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
-       it.increment(ec))
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".json")
       files.push_back(it->path());
   if (ec)
@@ -481,8 +453,7 @@ Expected<std::vector<BenchCase>> loadEvmBenchmarks(const fs::path &dir) {
           c.sender = *sender;
           auto input = fromHex(data[i].get<std::string>());
           if (!input)
-            throw ManifestError{"bench '" + name + "': data " + std::to_string(i) +
-                                " is not hex"};
+            throw ManifestError{"bench '" + name + "': data " + std::to_string(i) + " is not hex"};
           c.input = std::move(*input);
           c.gas = int64_t(gasLimit->low64()) - intrinsicGas(c.input);
           out.push_back(std::move(c));
@@ -498,8 +469,7 @@ Expected<std::vector<BenchCase>> loadEvmBenchmarks(const fs::path &dir) {
 }
 
 Runner::Runner(const BenchCase &c, Executor *executor)
-    : case_(c), analysis_(*c.code), executor_(executor),
-      codeHash_(keccak256(BytesView(*c.code))) {
+    : case_(c), analysis_(*c.code), executor_(executor), codeHash_(keccak256(BytesView(*c.code))) {
   state::Account sender;
   sender.balance = ~Word{} >> 1;
   state_.insert(c.sender, std::move(sender));
@@ -545,14 +515,12 @@ Result Runner::run() noexcept {
   return r;
 }
 
-std::optional<std::string> checkResult(const BenchCase &c, const Result &r,
-                                       int64_t gasUsed) {
+std::optional<std::string> checkResult(const BenchCase &c, const Result &r, int64_t gasUsed) {
   if (r.status != c.expectedStatus)
     return std::string("status ") + statusName(r.status) + ", expected " +
            statusName(c.expectedStatus);
   if (c.expectedOutput && r.output != *c.expectedOutput)
-    return "output 0x" + toHex(r.output) + ", expected 0x" +
-           toHex(*c.expectedOutput);
+    return "output 0x" + toHex(r.output) + ", expected 0x" + toHex(*c.expectedOutput);
   if (c.expectedGasUsed && gasUsed != *c.expectedGasUsed)
     return "gas used " + std::to_string(gasUsed) + ", expected " +
            std::to_string(*c.expectedGasUsed);

@@ -35,8 +35,7 @@ StepResult callInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *ar
 
   auto fail = [&](Status s) { return StepResult{gas, s}; };
 
-  if (f.host->accessAccount(dst) == AccessStatus::Cold &&
-      (gas -= instr::kColdAccountSurcharge) < 0)
+  if (f.host->accessAccount(dst) == AccessStatus::Cold && (gas -= instr::kColdAccountSurcharge) < 0)
     return fail(Status::OutOfGas);
   if ((gas = chargeMemory(gas, f.memory, inOff, inSize)) < 0 ||
       (gas = chargeMemory(gas, f.memory, outOff, outSize)) < 0)
@@ -67,8 +66,7 @@ StepResult callInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *ar
 
   // EIP-150: forward at most all but one 64th of what is left.
   const int64_t cap = gas - gas / 64;
-  msg.gas = (gasArg.fitsUint64() && gasArg.low64() < uint64_t(cap)) ? int64_t(gasArg.low64())
-                                                                     : cap;
+  msg.gas = (gasArg.fitsUint64() && gasArg.low64() < uint64_t(cap)) ? int64_t(gasArg.low64()) : cap;
   if (hasValue) {
     msg.gas += kCallStipend;
     gas += kCallStipend;

@@ -90,8 +90,7 @@ LogicalResult ConstantOp::verify() {
 
 LogicalResult LogOp::verify() {
   if (getTopics().size() > 4)
-    return emitOpError("has ") << getTopics().size()
-                               << " topics; LOG0..LOG4 take 0 to 4";
+    return emitOpError("has ") << getTopics().size() << " topics; LOG0..LOG4 take 0 to 4";
   return success();
 }
 
@@ -128,8 +127,7 @@ SuccessorOperands JumpOp::getSuccessorOperands(unsigned index) {
 Block *JumpOp::getSuccessorForOperands(ArrayRef<Attribute>) { return getDest(); }
 
 /// The successor a constant condition selects, if it is known.
-static Block *selectSuccessor(ArrayRef<Attribute> operands, Block *ifNonZero,
-                              Block *ifZero) {
+static Block *selectSuccessor(ArrayRef<Attribute> operands, Block *ifNonZero, Block *ifZero) {
   auto cond = dyn_cast_or_null<IntegerAttr>(operands.empty() ? Attribute() : operands[0]);
   if (!cond)
     return nullptr;
@@ -161,8 +159,8 @@ Block *JumpIZeroOp::getSuccessorForOperands(ArrayRef<Attribute> operands) {
 LogicalResult DispatchOp::verify() {
   ArrayRef<int64_t> targets = getTargets();
   if (targets.size() != getCases().size())
-    return emitOpError("has ") << targets.size() << " target offsets but "
-                               << getCases().size() << " case successors";
+    return emitOpError("has ") << targets.size() << " target offsets but " << getCases().size()
+                               << " case successors";
   int64_t codeSize = std::numeric_limits<int64_t>::max();
   if (auto contract = (*this)->getParentOfType<ContractOp>())
     codeSize = contract.getCodeSize();
@@ -200,8 +198,8 @@ ParseResult DispatchOp::parse(OpAsmParser &parser, OperationState &result) {
       return failure();
   }
   Block *defaultDest;
-  if (parser.parseComma() || parser.parseKeyword("default") ||
-      parser.parseSuccessor(defaultDest) || parser.parseOptionalAttrDict(result.attributes))
+  if (parser.parseComma() || parser.parseKeyword("default") || parser.parseSuccessor(defaultDest) ||
+      parser.parseOptionalAttrDict(result.attributes))
     return failure();
   if (parser.resolveOperand(target, getWordType(parser.getContext()), result.operands))
     return failure();
