@@ -77,13 +77,15 @@ llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code, const By
   if (!dylib)
     return dylib.takeError();
   dylib->addToLinkOrder(jit_->getMainJITDylib());
-  // Code generation at the level compileToLLVM chose for this contract's size,
-  // not at the JIT's default one.
-  auto codegenTm = createHostTargetMachine(module->codegenOptLevel);
-  if (!codegenTm)
-    return codegenTm.takeError();
+  // Code generation at the level compileToLLVM chose for this contract's size, not at the
+  // JIT's default one; a second target machine only if the size changed the level.
+  if (module->codegenOptLevel != options_.llvmOptLevel) {
+    tm = createHostTargetMachine(module->codegenOptLevel);
+    if (!tm)
+      return tm.takeError();
+  }
   llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> object(nullptr);
-  runCodegen(*module, [&] { object = llvm::orc::SimpleCompiler(**codegenTm)(*module->module); });
+  runCodegen(*module, [&] { object = llvm::orc::SimpleCompiler(**tm)(*module->module); });
   if (!object)
     return object.takeError();
   if (auto err = jit_->addObjectFile(*dylib, std::move(*object)))
