@@ -18,6 +18,8 @@
 // running longer than --timeout seconds is treated the same way (SIGALRM).
 //
 //===----------------------------------------------------------------------===//
+#include "metis/runtime/Bytes.h"
+
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -228,12 +230,8 @@ std::vector<Input> readDictionary(const std::string &path, const char *argv0) {
     usage(argv0, "cannot read dictionary " + path);
   std::vector<Input> words;
   std::string line;
-  auto hex = [](char c) {
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-  };
+  auto hex = [](char c) { return metis::hexDigit(c); };
+
   while (std::getline(in, line)) {
     size_t open = line.find('"');
     size_t close = line.rfind('"');

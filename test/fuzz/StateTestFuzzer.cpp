@@ -8,7 +8,7 @@
 // millisecond input rather than a timeout.
 //
 //===----------------------------------------------------------------------===//
-#include "metis/runtime/StateTest.h"
+#include "metis/harness/StateTest.h"
 
 #include <cstdio>
 #include <cstdlib>

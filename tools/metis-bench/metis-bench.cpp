@@ -12,7 +12,7 @@
 // from the executable's path (<build>/bin/../../../shared).
 //
 //===----------------------------------------------------------------------===//
-#include "metis/runtime/BenchInputs.h"
+#include "metis/harness/BenchInputs.h"
 #include "metis/runtime/Precompiles.h"
 
 #include <atomic>

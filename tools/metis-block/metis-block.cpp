@@ -3,13 +3,15 @@
 // metis-block run BLOCK.json|FOLDER... [--engine interp|jit|aot] [-O N] [--json]
 //
 // Executes each block serially on a fresh copy of its pre-state and checks gas used,
-// receipts root and logs bloom against the header (runtime/BlockTest.h). One line per
+// receipts root and logs bloom against the header (harness/BlockTest.h). One line per
 // block: the check, gas, and time (execution, and compilation for jit and aot). Exit
 // status 1 if any block fails or cannot be read, 2 on a usage error.
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Target/Engine.h"
-#include "metis/runtime/BlockTest.h"
+#include "metis/harness/BlockTest.h"
+#include "metis/harness/Corpus.h"
+#include "metis/harness/Progress.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -34,24 +36,14 @@ struct Options {
 /// The block files named: files as given, folders' *.json files sorted (but README-like
 /// summaries, which are not blocks, are skipped by their name).
 std::vector<fs::path> collect(const std::vector<std::string> &inputs, int &errors) {
-  std::vector<fs::path> files;
-  for (const std::string &input : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(input, ec)) {
-      std::vector<fs::path> found;
-      for (const auto &entry : fs::directory_iterator(input, ec))
-        if (entry.path().extension() == ".json" && entry.path().stem() != "summary")
-          found.push_back(entry.path());
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(input, ec)) {
-      files.emplace_back(input);
-    } else {
-      fmt::print(stderr, "error: {}: no such file or folder\n", input);
-      ++errors;
-    }
-  }
-  return files;
+  harness::FileSearch search;
+  search.recursive = false;
+  search.accept = [](const fs::path &p) { return p.stem() != "summary"; };
+  harness::CollectedFiles collected = harness::collectFiles(inputs, search);
+  for (const std::string &error : collected.errors)
+    fmt::print(stderr, "error: {}\n", error);
+  errors += int(collected.errors.size());
+  return std::move(collected.files);
 }
 
 int run(const Options &opts) {
@@ -65,11 +57,13 @@ int run(const Options &opts) {
   int errors = 0;
   std::vector<fs::path> files = collect(opts.inputs, errors);
   int passed = 0, failed = errors;
+  harness::Progress progress("blocks", files.size());
   for (const fs::path &file : files) {
     auto loaded = blocktest::loadBlock(file);
     if (auto *e = std::get_if<blocktest::LoadError>(&loaded)) {
       fmt::print("error: {}\n", e->message);
       ++failed;
+      progress.advance(1, 1);
       continue;
     }
     const blocktest::Block &block = std::get<blocktest::Block>(loaded);
@@ -104,7 +98,9 @@ int run(const Options &opts) {
     for (const std::string &d : diffs)
       fmt::print("  {}: {}\n", file.filename().string(), d);
     std::fflush(stdout); // a block on a compiled tier can take minutes: show progress
+    progress.advance(1, ok ? 0 : 1);
   }
+  progress.finish();
   if (!opts.json)
     fmt::print("{} passed, {} failed ({}; {} contracts compiled in {:.1f} s)\n", passed, failed,
                opts.engine, (*engine)->compiledCount(), (*engine)->compileSeconds());

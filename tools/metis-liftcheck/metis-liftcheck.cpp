@@ -17,8 +17,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Frontend/Lift.h"
-#include "metis/runtime/BenchInputs.h"
-#include "metis/runtime/Keccak.h"
+#include "metis/harness/Corpus.h"
+#include "metis/harness/Parallel.h"
+#include "metis/harness/Progress.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -30,17 +31,11 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <atomic>
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <fmt/core.h>
 #include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
-#include <thread>
 #include <time.h>
-#include <unordered_map>
 
 #ifndef METIS_SHARED_DIR
 #define METIS_SHARED_DIR "../shared"
@@ -64,188 +59,31 @@ double threadCpuMs() {
   return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-/// A corpus could not be read: the message names the file.
-struct LoadError {
-  std::string message;
-};
-
+/// One distinct contract of a corpus and what lifting it gave.
 struct Contract {
-  std::string name;                 ///< Where the code was first seen.
-  std::vector<std::string> aliases; ///< Other places with the same code.
-  Bytes code;
-  Bytes32 hash;
-
-  // Results.
+  const harness::CorpusEntry *entry;
   frontend::AnalysisStats stats;
   double liftMs = 0;   ///< Analysis and lifting, thread CPU time.
   double verifyMs = 0; ///< mlir::verify (and the round trip, if asked), thread CPU time.
   bool ok = false;
   std::string error;
+
+  const std::string &name() const { return entry->name; }
+  const Bytes &code() const { return entry->code; }
+  const Bytes32 &hash() const { return entry->hash; }
 };
 
+/// A corpus of codes and one result per code, in the same order.
 struct Corpus {
-  Corpus(std::string key, std::string title) : key(std::move(key)), title(std::move(title)) {}
-
-  std::string key;    ///< "bench", "state", "mainnet".
-  std::string title;  ///< What it holds, for the report.
-  size_t sources = 0; ///< Non-empty codes read, before deduplication.
+  Corpus(std::string key, std::string title) : codes(std::move(key), std::move(title)) {}
+  harness::CodeCorpus codes;
   std::vector<Contract> contracts;
-  std::unordered_map<Bytes32, size_t> byHash;
 
-  /// Adds `code` seen at `name`; a code already present only gains an alias.
-  void add(std::string name, Bytes code) {
-    if (code.empty())
-      return;
-    ++sources;
-    Bytes32 hash = keccak256(code);
-    auto [it, inserted] = byHash.try_emplace(hash, contracts.size());
-    if (!inserted) {
-      contracts[it->second].aliases.push_back(std::move(name));
-      return;
-    }
-    Contract c;
-    c.name = std::move(name);
-    c.code = std::move(code);
-    c.hash = hash;
-    contracts.push_back(std::move(c));
+  void prepare() {
+    for (const harness::CorpusEntry &e : codes.entries)
+      contracts.push_back(Contract{&e, {}, 0, 0, false, {}});
   }
 };
-
-/// Runs fn(i, worker) for i in [0, n) on `jobs` threads, taking indices in order.
-template <typename Fn> void parallelFor(size_t n, unsigned jobs, Fn fn) {
-  std::atomic<size_t> next{0};
-  auto work = [&](unsigned worker) {
-    for (size_t i; (i = next.fetch_add(1)) < n;)
-      fn(i, worker);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < jobs; ++w)
-    threads.emplace_back(work, w);
-  work(0);
-  for (std::thread &t : threads)
-    t.join();
-}
-
-std::optional<std::string> readFile(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// The files under `dir` (recursively) whose names end in `suffix`, sorted.
-std::vector<fs::path> filesUnder(const fs::path &dir, std::string_view suffix) {
-  std::vector<fs::path> out;
-  for (const auto &entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file() && entry.path().filename().string().ends_with(suffix))
-      out.push_back(entry.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-/// The non-empty `code` of every `pre` account of a state-test-shaped file (one or more
-/// tests, or a block with `pre` at the top), named "<label>:[<test>:]<address>".
-using NamedCodes = std::vector<std::pair<std::string, Bytes>>;
-std::optional<LoadError> preCodes(const fs::path &path, const std::string &label,
-                                  NamedCodes &out) {
-  auto text = readFile(path);
-  if (!text)
-    return LoadError{path.string() + ": cannot open file"};
-  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded() || !doc.is_object())
-    return LoadError{path.string() + ": not a JSON object"};
-  auto fromPre = [&](const nlohmann::json &pre,
-                     const std::string &prefix) -> std::optional<LoadError> {
-    // Errors name the file, then the test (if several) and the account.
-    std::string where = path.string() + ": " + prefix.substr(label.size() + 1);
-    if (!pre.is_object())
-      return LoadError{where + "`pre` is not an object"};
-    for (const auto &[address, account] : pre.items()) {
-      auto code = account.is_object() ? account.find("code") : account.end();
-      if (code == account.end())
-        continue;
-      if (!code->is_string())
-        return LoadError{where + address + ": code is not a string"};
-      auto bytes = fromHex(code->get_ref<const std::string &>());
-      if (!bytes)
-        return LoadError{where + address + ": code is not hex"};
-      if (!bytes->empty())
-        out.emplace_back(prefix + address, std::move(*bytes));
-    }
-    return std::nullopt;
-  };
-  if (doc.contains("pre"))
-    return fromPre(doc["pre"], label + ":");
-  // The test name only where the file holds several.
-  for (const auto &[test, body] : doc.items()) {
-    if (!body.is_object() || !body.contains("pre"))
-      return LoadError{path.string() + ": " + test + ": no `pre`"};
-    std::string prefix = label + ":" + (doc.size() > 1 ? test + ":" : "");
-    if (auto err = fromPre(body["pre"], prefix))
-      return err;
-  }
-  return std::nullopt;
-}
-
-/// Reads the state-test-shaped `files` on `jobs` threads into `corpus`, in file order.
-std::optional<LoadError> addPreCodes(Corpus &corpus, const std::vector<fs::path> &files,
-                                     const fs::path &base, unsigned jobs) {
-  std::vector<NamedCodes> perFile(files.size());
-  std::vector<std::optional<LoadError>> errors(files.size());
-  parallelFor(files.size(), jobs, [&](size_t i, unsigned) {
-    std::string label = fs::relative(files[i], base).generic_string();
-    errors[i] = preCodes(files[i], label, perFile[i]);
-  });
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (errors[i])
-      return errors[i];
-    for (auto &[name, code] : perFile[i])
-      corpus.add(std::move(name), std::move(code));
-  }
-  return std::nullopt;
-}
-
-std::optional<LoadError> requireDir(const fs::path &dir) {
-  if (!fs::is_directory(dir))
-    return LoadError{dir.string() + ": no such directory"};
-  return std::nullopt;
-}
-
-std::optional<LoadError> loadBench(const fs::path &shared, Corpus &corpus, unsigned jobs) {
-  const fs::path bench = shared / "bench";
-  for (const char *sub : {"evmone-legacy", "revmc/rt-hex", "revmc/fixtures",
-                          "evm-benchmarks/benchmarks"})
-    if (auto err = requireDir(bench / sub))
-      return err;
-  // Hex files: evmone's notation (whitespace, `(NxHEX)`); the revmc ones may start with 0x.
-  auto addHex = [&](const fs::path &dir, std::string_view suffix) -> std::optional<LoadError> {
-    for (const fs::path &file : filesUnder(dir, suffix)) {
-      auto text = readFile(file);
-      if (!text)
-        return LoadError{file.string() + ": cannot open file"};
-      std::string_view view = *text;
-      while (!view.empty() && std::isspace(static_cast<unsigned char>(view.front())))
-        view.remove_prefix(1);
-      if (view.starts_with("0x") || view.starts_with("0X"))
-        view.remove_prefix(2);
-      auto code = bench::parseHexNotation(view);
-      if (auto *e = std::get_if<bench::BenchError>(&code))
-        return LoadError{file.string() + ": " + e->message};
-      corpus.add(fs::relative(file, bench).generic_string(), std::move(std::get<Bytes>(code)));
-    }
-    return std::nullopt;
-  };
-  if (auto err = addHex(bench / "evmone-legacy", ".bin-runtime"))
-    return err;
-  if (auto err = addHex(bench / "revmc/rt-hex", ".rt.hex"))
-    return err;
-  std::vector<fs::path> fixtures = filesUnder(bench / "revmc/fixtures", ".json");
-  for (const fs::path &file : filesUnder(bench / "evm-benchmarks/benchmarks", ".json"))
-    fixtures.push_back(file);
-  return addPreCodes(corpus, fixtures, bench, jobs);
-}
 
 /// One worker's MLIR context, replaced now and then: every lifted location and constant stays
 /// uniqued in a context for its lifetime, and thousands of contracts would pile them up.
@@ -267,9 +105,10 @@ struct Worker {
 /// Analyses, lifts and verifies one contract, recording stats, times and the first error.
 void liftOne(Contract &c, Worker &worker, bool roundTrip) {
   llvm::PrettyStackTraceFormat crashNote("metis-liftcheck: lifting %s (0x%s, %zu bytes)",
-                                         c.name.c_str(), toHex(c.hash).c_str(), c.code.size());
+                                         c.name().c_str(), toHex(c.hash()).c_str(),
+                                         c.code().size());
   mlir::MLIRContext &ctx = worker.context();
-  worker.bytesLifted += c.code.size();
+  worker.bytesLifted += c.code().size();
   std::string diagnostics;
   mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &diag) {
     if (diag.getSeverity() == mlir::DiagnosticSeverity::Error && diagnostics.empty()) {
@@ -280,9 +119,9 @@ void liftOne(Contract &c, Worker &worker, bool roundTrip) {
   });
 
   double start = threadCpuMs();
-  frontend::ContractAnalysis analysis(c.code);
+  frontend::ContractAnalysis analysis(c.code());
   frontend::LiftOptions options;
-  options.name = c.name;
+  options.name = c.name();
   auto module = frontend::liftToModule(ctx, analysis, options);
   c.liftMs = threadCpuMs() - start;
   c.stats = analysis.stats();
@@ -334,7 +173,7 @@ struct Options {
 };
 
 int run(const Options &opts) {
-  const unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = harness::resolveJobs(opts.jobs);
   const fs::path shared = opts.shared;
   Clock::time_point wallStart = Clock::now();
 
@@ -342,25 +181,17 @@ int run(const Options &opts) {
                         "evm-benchmarks)");
   Corpus state("state", "fixtures/state: distinct non-empty `pre` codes (no creation init code)");
   Corpus mainnet("mainnet", "blocks/mainnet: distinct contracts in `pre`");
-  std::optional<LoadError> err = loadBench(shared, bench, jobs);
+  std::optional<harness::CorpusError> err = harness::loadBenchCorpus(shared, bench.codes, jobs);
   if (!err)
-    err = requireDir(shared / "fixtures/state");
+    err = harness::loadStateCorpus(shared, state.codes, jobs);
   if (!err)
-    err = addPreCodes(state, filesUnder(shared / "fixtures/state", ".json"),
-                      shared / "fixtures/state", jobs);
-  if (!err)
-    err = requireDir(shared / "blocks/mainnet");
-  if (!err) {
-    std::vector<fs::path> blocks;
-    for (const fs::path &file : filesUnder(shared / "blocks/mainnet", ".json"))
-      if (std::isdigit(static_cast<unsigned char>(file.filename().string()[0])))
-        blocks.push_back(file);
-    err = addPreCodes(mainnet, blocks, shared / "blocks/mainnet", jobs);
-  }
+    err = harness::loadMainnetCorpus(shared, mainnet.codes, jobs);
   if (err) {
     fmt::print(stderr, "error: {}\n", err->message);
     return 2;
   }
+  for (Corpus *c : {&bench, &state, &mainnet})
+    c->prepare();
   double loadMs = msSince(wallStart);
 
   // Largest first, so the big contracts do not end up last on one thread.
@@ -370,18 +201,23 @@ int run(const Options &opts) {
     for (Contract &k : c->contracts)
       all.push_back(&k);
   std::stable_sort(all.begin(), all.end(), [](const Contract *a, const Contract *b) {
-    return a->code.size() > b->code.size();
+    return a->code().size() > b->code().size();
   });
   std::vector<Worker> workers(jobs);
   Clock::time_point liftStart = Clock::now();
-  parallelFor(all.size(), jobs,
-              [&](size_t i, unsigned w) { liftOne(*all[i], workers[w], opts.roundTrip); });
+  {
+    harness::Progress progress("contracts lifted", all.size());
+    harness::parallelFor(all.size(), jobs, [&](size_t i, unsigned w) {
+      liftOne(*all[i], workers[w], opts.roundTrip);
+      progress.advance(1, all[i]->ok ? 0 : 1);
+    });
+  }
   double liftWallMs = msSince(liftStart);
 
   // The largest mainnet contract once more, alone, for a lift time without a neighbour thread.
   const Contract *largest = nullptr;
   for (const Contract &c : mainnet.contracts)
-    if (!largest || c.code.size() > largest->code.size())
+    if (!largest || c.code().size() > largest->code().size())
       largest = &c;
   std::vector<double> largestMs;
   if (largest) {
@@ -409,7 +245,7 @@ int run(const Options &opts) {
     double liftMs = 0, verifyMs = 0;
     for (const Contract &c : corpus->contracts) {
       (c.ok ? ok : bad)++;
-      bytes += c.code.size();
+      bytes += c.code().size();
       liftMs += c.liftMs;
       verifyMs += c.verifyMs;
     }
@@ -419,10 +255,10 @@ int run(const Options &opts) {
     totalVerifyMs += verifyMs;
     out.line(fmt::format("{}: {} codes read, {} distinct ({} bytes): {} lifted, {} failed; "
                          "lift {:.1f} ms, verify {:.1f} ms",
-                         corpus->key, corpus->sources, corpus->contracts.size(), bytes, ok, bad,
+                         corpus->codes.key, corpus->codes.sources, corpus->contracts.size(), bytes, ok, bad,
                          liftMs, verifyMs));
-    out.md(fmt::format("| {} | {} | {} | {} | {} | {} | {:.1f} | {:.1f} |", corpus->title,
-                       corpus->sources, corpus->contracts.size(), bytes, ok, bad, liftMs,
+    out.md(fmt::format("| {} | {} | {} | {} | {} | {} | {:.1f} | {:.1f} |", corpus->codes.title,
+                       corpus->codes.sources, corpus->contracts.size(), bytes, ok, bad, liftMs,
                        verifyMs));
   }
 
@@ -436,15 +272,15 @@ int run(const Options &opts) {
   out.md("|---|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const Contract &c : bench.contracts) {
     const auto &s = c.stats;
-    out.line(fmt::format("  {:<58} {:>6} B  {:>5}/{:<5} {:>6}  {:>7.2f} ms{}", c.name,
-                         c.code.size(), s.staticJumps, s.jumps,
+    out.line(fmt::format("  {:<58} {:>6} B  {:>5}/{:<5} {:>6}  {:>7.2f} ms{}", c.name(),
+                         c.code().size(), s.staticJumps, s.jumps,
                          percent(s.staticJumps, s.jumps), c.liftMs,
-                         c.aliases.empty() ? "" : fmt::format("  (+{} same)", c.aliases.size())));
+                         c.entry->aliases.empty() ? "" : fmt::format("  (+{} same)", c.entry->aliases.size())));
     std::string same;
-    for (const std::string &a : c.aliases)
+    for (const std::string &a : c.entry->aliases)
       same += (same.empty() ? "" : ", ") + ("`" + a + "`");
-    out.md(fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {:.2f} | {} |", c.name,
-                       c.code.size(), s.blocks, s.jumps, s.staticJumps, s.dynamicJumps,
+    out.md(fmt::format("| `{}` | {} | {} | {} | {} | {} | {} | {:.2f} | {} |", c.name(),
+                       c.code().size(), s.blocks, s.jumps, s.staticJumps, s.dynamicJumps,
                        percent(s.staticJumps, s.jumps), c.liftMs, same));
   }
 
@@ -486,10 +322,10 @@ int run(const Options &opts) {
   for (const Contract *c : worst) {
     const auto &s = c->stats;
     out.line(fmt::format("  {:>5}/{:<5} {:>6}  0x{}  {} B", s.staticJumps, s.jumps,
-                         percent(s.staticJumps, s.jumps), toHex(c->hash), c->code.size()));
-    out.md(fmt::format("| `0x{}` | {} | {} | {} | {} | {} | `{}` |", toHex(c->hash),
-                       c->code.size(), s.jumps, s.staticJumps, s.dynamicJumps,
-                       percent(s.staticJumps, s.jumps), c->name));
+                         percent(s.staticJumps, s.jumps), toHex(c->hash()), c->code().size()));
+    out.md(fmt::format("| `0x{}` | {} | {} | {} | {} | {} | `{}` |", toHex(c->hash()),
+                       c->code().size(), s.jumps, s.staticJumps, s.dynamicJumps,
+                       percent(s.staticJumps, s.jumps), c->name()));
   }
 
   // Times.
@@ -508,11 +344,11 @@ int run(const Options &opts) {
   if (largest) {
     out.line(fmt::format("largest mainnet contract: 0x{} ({} bytes, {} blocks): lift {:.2f} ms "
                          "(median of 5)",
-                         toHex(largest->hash), largest->code.size(), largest->stats.blocks,
+                         toHex(largest->hash()), largest->code().size(), largest->stats.blocks,
                          largestMs[largestMs.size() / 2]));
     out.md(fmt::format("The largest mainnet contract, `0x{}` ({} bytes, {} blocks), lifts in "
                        "{:.2f} ms (median of 5 runs).",
-                       toHex(largest->hash), largest->code.size(), largest->stats.blocks,
+                       toHex(largest->hash()), largest->code().size(), largest->stats.blocks,
                        largestMs[largestMs.size() / 2]));
   }
 
@@ -526,8 +362,8 @@ int run(const Options &opts) {
   out.md("| contract | bytes | blocks | lift ms | verify ms |");
   out.md("|---|---:|---:|---:|---:|");
   for (const Contract *c : slowest) {
-    out.line(fmt::format("  {:>8.2f} ms  {:>6} B  {}", c->liftMs, c->code.size(), c->name));
-    out.md(fmt::format("| `{}` | {} | {} | {:.2f} | {:.2f} |", c->name, c->code.size(),
+    out.line(fmt::format("  {:>8.2f} ms  {:>6} B  {}", c->liftMs, c->code().size(), c->name()));
+    out.md(fmt::format("| `{}` | {} | {} | {:.2f} | {:.2f} |", c->name(), c->code().size(),
                        c->stats.blocks, c->liftMs, c->verifyMs));
   }
 
@@ -537,10 +373,10 @@ int run(const Options &opts) {
     for (const Corpus *corpus : corpora)
       for (const Contract &c : corpus->contracts)
         if (!c.ok) {
-          out.line(fmt::format("FAIL {} {} (0x{}, {} bytes): {}", corpus->key, c.name,
-                               toHex(c.hash), c.code.size(), c.error));
-          out.md(fmt::format("- {} `{}` (`0x{}`, {} bytes): {}", corpus->key, c.name,
-                             toHex(c.hash), c.code.size(), c.error));
+          out.line(fmt::format("FAIL {} {} (0x{}, {} bytes): {}", corpus->codes.key, c.name(),
+                               toHex(c.hash()), c.code().size(), c.error));
+          out.md(fmt::format("- {} `{}` (`0x{}`, {} bytes): {}", corpus->codes.key, c.name(),
+                             toHex(c.hash()), c.code().size(), c.error));
         }
   }
   std::string verdict = fmt::format("{} lifted, {} failed", lifted, failed);

@@ -8,18 +8,19 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Target/Engine.h"
-#include "metis/runtime/StateTest.h"
+#include "metis/harness/Corpus.h"
+#include "metis/harness/Parallel.h"
+#include "metis/harness/Progress.h"
+#include "metis/harness/StateTest.h"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <atomic>
 #include <fmt/core.h>
 #include <fstream>
 #include <llvm/Support/FileSystem.h>
 #include <map>
 #include <regex>
 #include <set>
-#include <thread>
 
 namespace fs = std::filesystem;
 using namespace metis;
@@ -115,7 +116,8 @@ FileReport runFile(const fs::path &path, const Options &opts, const std::regex *
 } // namespace
 
 int main(int argc, char **argv) {
-  CLI::App app{"Runs Ethereum state tests (Cancun) on the metis interpreter."};
+  CLI::App app{"Runs Ethereum state tests (Cancun) on a metis engine: the interpreter, the JIT "
+               "or AOT-compiled code."};
   Options opts;
   app.add_option("paths", opts.paths, "state-test files or folders (recursive)")->required();
   app.add_option("-j,--jobs", opts.jobs, "parallel workers (default: all cores)");
@@ -147,27 +149,11 @@ int main(int argc, char **argv) {
     return 2;
   }
 
-  std::vector<fs::path> files;
-  size_t pathErrors = 0;
-  for (const std::string &p : opts.paths) {
-    std::error_code ec;
-    if (fs::is_regular_file(p, ec)) {
-      files.emplace_back(p);
-    } else if (fs::is_directory(p, ec)) {
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
-          end;
-      for (; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".json" && it->is_regular_file(ec))
-          files.push_back(it->path());
-      if (ec) {
-        fmt::print("error: {}: cannot read folder: {}\n", p, ec.message());
-        ++pathErrors;
-      }
-    } else {
-      fmt::print("error: {}: no such file or folder\n", p);
-      ++pathErrors;
-    }
-  }
+  harness::CollectedFiles collected = harness::collectFiles(opts.paths, harness::FileSearch{});
+  for (const std::string &error : collected.errors)
+    fmt::print("error: {}\n", error);
+  std::vector<fs::path> files = std::move(collected.files);
+  size_t pathErrors = collected.errors.size();
   std::sort(files.begin(), files.end());
 
   auto engine = Engine::create(opts.engine);
@@ -177,20 +163,16 @@ int main(int argc, char **argv) {
   }
   Executor *executor = (*engine)->executor();
 
-  unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
-  if (opts.trace)
-    jobs = 1;
+  unsigned jobs = opts.trace ? 1 : harness::resolveJobs(opts.jobs);
   std::vector<FileReport> reports(files.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < files.size();)
+  {
+    harness::Progress progress("files", files.size(), !opts.trace && harness::Progress::stderrIsTerminal());
+    // Deep frames move to fresh stacks (NativeStack.h), so plain threads will do.
+    harness::parallelFor(files.size(), jobs, [&](size_t i, unsigned) {
       reports[i] = runFile(files[i], opts, filter.get(), expected, executor);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned j = 0; j < jobs; ++j)
-    threads.emplace_back(worker); // deep frames move to fresh stacks (NativeStack.h)
-  for (auto &t : threads)
-    t.join();
+      progress.advance(1, reports[i].failed);
+    });
+  }
 
   FileReport total;
   total.failed = pathErrors;

@@ -4,7 +4,7 @@
 //        [--mlir-print-debuginfo] [--stats] [--timing] [--name NAME]
 //   lifts bytecode to the metis dialect (mlir), or compiles it to LLVM IR, assembly, an
 //   object file or a shared library that metis loads (so).
-// metisc run INPUT [--calldata HEX] [--gas N] [--engine interp|jit|aot] [--so LIB] [--json]
+// metisc run INPUT [--calldata HEX|@FILE] [--gas N] [--engine interp|jit|aot] [--so LIB] [--json]
 //        [--repeat N]
 //   runs bytecode as a call from a default sender against a state holding only that code,
 //   and prints status, gas used and output. --so runs a library made by --emit=so, which
@@ -16,7 +16,8 @@
 //===----------------------------------------------------------------------===//
 #include "metis/Frontend/Lift.h"
 #include "metis/Target/Engine.h"
-#include "metis/runtime/BenchInputs.h"
+#include "metis/runtime/HexNotation.h"
+#include "metis/runtime/MessageRunner.h"
 #include "llvm/IR/PassTimingInfo.h"
 #include "llvm/Pass.h"
 #include "llvm/Support/CommandLine.h"
@@ -39,6 +40,9 @@ namespace {
 
 /// Reads INPUT and decodes it to bytecode; on failure prints one error naming the file.
 std::optional<Bytes> loadCode(const std::string &path, const std::string &format);
+/// Decodes --calldata: hex notation, or `@FILE` for a file holding it (as `evmc run --input
+/// @FILE`), since a shell refuses arguments as long as evmone's 64 KiB bench inputs.
+std::optional<Bytes> loadCalldata(const std::string &arg);
 
 /// Runs one loaded contract library for the code it was checked against.
 class LibraryExecutor final : public Executor {
@@ -96,38 +100,33 @@ int runCommand(const RunOptions &opts) {
     fmt::print(stderr, "error: --so needs --engine=aot\n");
     return 2;
   }
-  bench::BenchCase c;
-  c.group = "metisc";
-  c.name = opts.input;
-  c.caseName = "run";
   auto code = loadCode(opts.input, opts.inputFormat);
   if (!code)
     return 1;
-  c.code = std::make_shared<const Bytes>(std::move(*code));
-  auto calldata = bench::parseHexNotation(opts.calldata);
-  if (auto *e = std::get_if<bench::BenchError>(&calldata)) {
-    fmt::print(stderr, "error: --calldata: {}\n", e->message);
+  auto calldata = loadCalldata(opts.calldata);
+  if (!calldata)
     return 1;
-  }
-  c.input = std::move(std::get<Bytes>(calldata));
-  c.contract = Address::fromUint64(0xc0de);
-  c.sender = Address::fromUint64(0x5e4d);
-  c.gas = opts.gas;
+  MessageSetup setup;
+  setup.code = std::make_shared<const Bytes>(std::move(*code));
+  setup.input = std::move(*calldata);
+  setup.contract = Address::fromUint64(0xc0de);
+  setup.sender = Address::fromUint64(0x5e4d);
+  setup.gas = opts.gas;
 
   // AOT from a given library, checked against the code.
   std::unique_ptr<LoadedContract> library;
   std::unique_ptr<LibraryExecutor> fromLibrary;
   if (!opts.library.empty()) {
-    auto loaded = LoadedContract::load(opts.library, *c.code);
+    auto loaded = LoadedContract::load(opts.library, *setup.code);
     if (!loaded) {
       fmt::print(stderr, "error: {}\n", llvm::toString(loaded.takeError()));
       return 1;
     }
     library = std::move(*loaded);
-    fromLibrary = std::make_unique<LibraryExecutor>(*library, *c.code);
+    fromLibrary = std::make_unique<LibraryExecutor>(*library, *setup.code);
   }
   Executor *executor = fromLibrary ? fromLibrary.get() : (*engine)->executor();
-  bench::Runner runner(c, executor);
+  MessageRunner runner(std::move(setup), executor);
   if (executor) // compile outside the timed runs
     (void)runner.run();
   if ((*engine)->fallbackCount()) {
@@ -169,15 +168,9 @@ std::optional<Bytes> loadCode(const std::string &path, const std::string &format
   if (format == "bin") {
     code.assign(text->begin(), text->end());
   } else {
-    // An optional 0x prefix (after leading whitespace), as Ethereum tools print code; blanked
-    // rather than cut so that error columns still count from the start of the file.
-    size_t first = text->find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && first + 1 < text->size() && (*text)[first] == '0' &&
-        ((*text)[first + 1] == 'x' || (*text)[first + 1] == 'X'))
-      text->replace(first, 2, "  ");
-    auto hex = bench::parseHexNotation(*text);
-    if (auto *e = std::get_if<bench::BenchError>(&hex)) {
-      fmt::print(stderr, "error: {}: {}\n", path, e->message);
+    auto hex = decodeHexNotation(*text, HexPrefix::Optional);
+    if (auto *e = std::get_if<HexNotationError>(&hex)) {
+      fmt::print(stderr, "error: {}: {}\n", path, e->message());
       return std::nullopt;
     }
     code = std::move(std::get<Bytes>(hex));
@@ -187,6 +180,26 @@ std::optional<Bytes> loadCode(const std::string &path, const std::string &format
     return std::nullopt;
   }
   return code;
+}
+
+std::optional<Bytes> loadCalldata(const std::string &arg) {
+  std::string source = "--calldata", text = arg;
+  if (arg.starts_with("@")) {
+    std::string error;
+    source = arg.substr(1);
+    auto file = readInput(source, error);
+    if (!file) {
+      fmt::print(stderr, "{}\n", error);
+      return std::nullopt;
+    }
+    text = std::move(*file);
+  }
+  auto hex = decodeHexNotation(text, HexPrefix::Optional);
+  if (auto *e = std::get_if<HexNotationError>(&hex)) {
+    fmt::print(stderr, "error: {}: {}\n", source, e->message());
+    return std::nullopt;
+  }
+  return std::move(std::get<Bytes>(hex));
 }
 
 struct LiftCommandOptions {
@@ -264,7 +277,8 @@ int main(int argc, char **argv) {
   llvm::cl::ParseCommandLineOptions(1, self, "", nullptr, "METISC_LLVM_OPTIONS");
   // `metisc run ...` runs; anything else compiles.
   if (argc < 2 || std::string_view(argv[1]) != "run") {
-    CLI::App app{"metisc: lift EVM bytecode to the metis dialect (and, later, compile it)."};
+    CLI::App app{"metisc: lift EVM bytecode to the metis dialect, or compile it to LLVM IR, "
+                 "assembly, an object file or a shared library."};
     LiftCommandOptions opts;
     app.add_option("input", opts.input,
                    "bytecode file (hex, or raw with --input-format=bin; - for stdin)")
@@ -283,7 +297,8 @@ int main(int argc, char **argv) {
     app.add_flag("--mlir-print-debuginfo", opts.debugInfo, "print locations (bytecode offsets)");
     app.add_flag("--stats", opts.stats, "print the analysis statistics to stderr");
     app.add_flag("--timing", opts.timing, "print MLIR and LLVM pass timings to stderr");
-    app.footer("Run bytecode with: metisc run INPUT [--calldata HEX] [--gas N] [--json]");
+    app.footer("Run bytecode with: metisc run INPUT [--calldata HEX|@FILE] [--gas N] "
+               "[--engine interp|jit|aot] [--json]");
     CLI11_PARSE(app, argc, argv);
     int rc = compileCommand(opts);
     if (llvm::TimePassesIsEnabled)
@@ -301,7 +316,8 @@ int main(int argc, char **argv) {
       ->required();
   runCmd->add_option("--input-format", run.inputFormat, "hex or bin")
       ->check(CLI::IsMember({"hex", "bin"}));
-  runCmd->add_option("--calldata", run.calldata, "calldata as hex");
+  runCmd->add_option("--calldata", run.calldata,
+                     "calldata as hex (evmone's notation), or @FILE to read it from FILE");
   runCmd->add_option("--gas", run.gas, "gas limit of the call")->check(CLI::PositiveNumber);
   runCmd->add_option("--engine", run.engine, "interp, jit or aot");
   runCmd->add_option("--so", run.library, "with --engine=aot: a library made by --emit=so");

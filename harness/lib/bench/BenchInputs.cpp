@@ -1,5 +1,6 @@
 //===- BenchInputs.cpp - Benchmark inputs and runner ----------------------===//
-#include "metis/runtime/BenchInputs.h"
+#include "metis/harness/BenchInputs.h"
+#include "metis/runtime/HexNotation.h"
 #include "metis/runtime/Precompiles.h"
 
 #include <algorithm>
@@ -21,109 +22,7 @@ namespace {
 const Address kContract = *addressFromHex("0xcccccccccccccccccccccccccccccccccccccccc");
 const Address kSender = *addressFromHex("0x1111111111111111111111111111111111111111");
 
-/// A repetition larger than this is surely a typo; refuse it rather than
-/// exhaust memory.
-constexpr size_t kMaxDecodedSize = size_t(64) << 20;
-
-/// A hex-notation error at a byte offset of the text, placed in a file by the
-/// caller.
-struct HexError {
-  size_t offset;
-  std::string what;
-};
-
-int hexDigit(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string describe(char c) {
-  if (c >= 0x21 && c < 0x7f)
-    return std::string("'") + c + "'";
-  char buf[8];
-  std::snprintf(buf, sizeof(buf), "0x%02x", unsigned(uint8_t(c)));
-  return buf;
-}
-
-/// Hex digits from `pos` up to `end` (whitespace skipped) appended as bytes to
-/// `out`. Digits must pair up within the run: a run cannot share a byte with a
-/// repetition next to it.
-std::optional<HexError> decodeRun(std::string_view text, size_t &pos, char end, Bytes &out) {
-  int pending = -1;
-  size_t pendingAt = 0;
-  for (; pos < text.size() && text[pos] != end; ++pos) {
-    char c = text[pos];
-    if (isSpace(c))
-      continue;
-    int d = hexDigit(c);
-    if (d < 0)
-      return HexError{pos, "unexpected character " + describe(c)};
-    if (pending < 0) {
-      pending = d;
-      pendingAt = pos;
-    } else {
-      out.push_back(uint8_t(pending << 4 | d));
-      pending = -1;
-    }
-  }
-  if (pending >= 0)
-    return HexError{pendingAt, "odd number of hex digits"};
-  return std::nullopt;
-}
-
-/// The whole notation: plain hex runs and `(NxHEX)` repetitions.
-std::variant<Bytes, HexError> decodeNotation(std::string_view text) {
-  Bytes out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    if (auto err = decodeRun(text, pos, '(', out))
-      return *err;
-    if (pos == text.size())
-      break;
-    const size_t open = pos++;
-    size_t count = 0;
-    const size_t digitsAt = pos;
-    for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos) {
-      count = count * 10 + size_t(text[pos] - '0');
-      if (count > kMaxDecodedSize)
-        return HexError{digitsAt, "repetition count too large"};
-    }
-    if (pos == digitsAt || pos == text.size() || text[pos] != 'x')
-      return HexError{open, "expected '(<count>x<hex>)'"};
-    ++pos;
-    Bytes unit;
-    if (auto err = decodeRun(text, pos, ')', unit))
-      return *err;
-    if (pos == text.size())
-      return HexError{open, "unclosed '('"};
-    ++pos; // ')'
-    if (unit.empty())
-      return HexError{open, "empty repetition"};
-    if (count * unit.size() > kMaxDecodedSize - out.size())
-      return HexError{open, "repetition too large"};
-    for (size_t i = 0; i < count; ++i)
-      out.insert(out.end(), unit.begin(), unit.end());
-  }
-  return out;
-}
-
-/// "file:line:column: what" for an error at `offset` of a file's text.
-std::string locate(std::string_view fileName, std::string_view text, size_t offset,
-                   std::string_view what) {
-  offset = std::min(offset, text.size());
-  size_t line = 1 + size_t(std::count(text.begin(), text.begin() + offset, '\n'));
-  size_t lineStart = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  lineStart = lineStart == std::string_view::npos || offset == 0 ? 0 : lineStart + 1;
-  return std::string(fileName) + ":" + std::to_string(line) + ":" +
-         std::to_string(offset - lineStart + 1) + ": " + std::string(what);
-}
 
 Expected<std::string> readFile(const fs::path &path) {
   std::ifstream in(path, std::ios::binary);
@@ -235,16 +134,16 @@ Bytes revmcCode(const fs::path &dir, const json &b, const std::string &name, con
 } // namespace
 
 Expected<Bytes> parseHexNotation(std::string_view text) {
-  auto r = decodeNotation(text);
-  if (auto *err = std::get_if<HexError>(&r))
-    return BenchError{"column " + std::to_string(err->offset + 1) + ": " + err->what};
+  auto r = decodeHexNotation(text);
+  if (auto *err = std::get_if<HexNotationError>(&r))
+    return BenchError{err->message()};
   return std::move(std::get<Bytes>(r));
 }
 
 Expected<std::vector<InputCase>> parseInputs(std::string_view text, std::string_view fileName) {
   auto lines = splitLines(text);
   auto at = [&](size_t i, size_t column, std::string_view what) {
-    return BenchError{locate(fileName, text, lines[i].second + column, what)};
+    return BenchError{locateInText(fileName, text, lines[i].second + column, what)};
   };
   std::vector<InputCase> cases;
   size_t i = 0;
@@ -263,13 +162,13 @@ Expected<std::vector<InputCase>> parseInputs(std::string_view text, std::string_
         return at(i, 0, "duplicate case name '" + c.name + "'");
     if (i + 1 >= lines.size())
       return at(i, 0, "case '" + c.name + "' has no input line");
-    auto input = decodeNotation(lines[i + 1].first);
-    if (auto *err = std::get_if<HexError>(&input))
+    auto input = decodeHexNotation(lines[i + 1].first);
+    if (auto *err = std::get_if<HexNotationError>(&input))
       return at(i + 1, err->offset, "input of '" + c.name + "': " + err->what);
     c.input = std::move(std::get<Bytes>(input));
     if (i + 2 < lines.size() && !isBlank(lines[i + 2].first)) {
-      auto expected = decodeNotation(lines[i + 2].first);
-      if (auto *err = std::get_if<HexError>(&expected))
+      auto expected = decodeHexNotation(lines[i + 2].first);
+      if (auto *err = std::get_if<HexNotationError>(&expected))
         return at(i + 2, err->offset, "expected output of '" + c.name + "': " + err->what);
       c.expectedOutput = std::move(std::get<Bytes>(expected));
     }
@@ -303,9 +202,9 @@ Expected<std::vector<BenchCase>> loadEvmoneLegacy(const fs::path &dir) {
       if (auto *err = std::get_if<BenchError>(&codeText))
         return *err;
       const std::string &codeStr = std::get<std::string>(codeText);
-      auto code = decodeNotation(codeStr);
-      if (auto *err = std::get_if<HexError>(&code))
-        return BenchError{locate(codePath.string(), codeStr, err->offset, err->what)};
+      auto code = decodeHexNotation(codeStr);
+      if (auto *err = std::get_if<HexNotationError>(&code))
+        return BenchError{locateInText(codePath.string(), codeStr, err->offset, err->what)};
       auto shared = std::make_shared<const Bytes>(std::move(std::get<Bytes>(code)));
 
       auto inputsText = readFile(inputsPath);
@@ -469,51 +368,7 @@ Expected<std::vector<BenchCase>> loadEvmBenchmarks(const fs::path &dir) {
 }
 
 Runner::Runner(const BenchCase &c, Executor *executor)
-    : case_(c), analysis_(*c.code), executor_(executor), codeHash_(keccak256(BytesView(*c.code))) {
-  state::Account sender;
-  sender.balance = ~Word{} >> 1;
-  state_.insert(c.sender, std::move(sender));
-  state::Account contract;
-  contract.nonce = 1;
-  contract.code = c.code;
-  contract.codeHash = keccak256(*c.code);
-  state_.insert(c.contract, std::move(contract));
-
-  // The revmc fixtures' environment: block 1 at time 1, zero coinbase and fees.
-  block_.number = 1;
-  block_.timestamp = 1;
-  block_.gasLimit = std::numeric_limits<int64_t>::max();
-  block_.blockHash = [](int64_t n) { return keccak256(std::to_string(n)); };
-
-  host_ = std::make_unique<state::StateHost>(
-      state_, block_, state::makeTxContext(block_, c.sender, Word(0)), nullptr);
-
-  // What a transaction warms (EIP-2929, EIP-3651); left out of the rollback
-  // below.
-  state_.warmAccount(c.sender);
-  state_.warmAccount(c.contract);
-  for (unsigned id = 1; id <= precompiles::kNumPrecompiles; ++id)
-    state_.warmAccount(Address::fromUint64(id));
-  state_.warmAccount(block_.coinbase);
-  checkpoint_ = state_.checkpoint();
-
-  msg_.kind = CallKind::Call;
-  msg_.depth = 0;
-  msg_.gas = c.gas;
-  msg_.recipient = c.contract;
-  msg_.codeAddress = c.contract;
-  msg_.sender = c.sender;
-  msg_.input = case_.input;
-}
-
-Result Runner::run() noexcept {
-  Result r = executor_ ? executor_->execute(*host_, msg_, *case_.code, codeHash_)
-                       : execute(*host_, msg_, analysis_);
-  // Undoes storage, transient storage, warm slots and logs: the next run starts
-  // equal.
-  state_.rollback(checkpoint_);
-  return r;
-}
+    : MessageRunner(MessageSetup{c.code, c.contract, c.sender, c.input, c.gas}, executor) {}
 
 std::optional<std::string> checkResult(const BenchCase &c, const Result &r, int64_t gasUsed) {
   if (r.status != c.expectedStatus)

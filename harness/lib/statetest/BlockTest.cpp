@@ -1,5 +1,5 @@
 //===- BlockTest.cpp - Real mainnet blocks, executed and checked ------------===//
-#include "metis/runtime/BlockTest.h"
+#include "metis/harness/BlockTest.h"
 #include "JsonFields.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Rlp.h"

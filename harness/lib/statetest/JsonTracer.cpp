@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/runtime/Opcodes.h"
-#include "metis/runtime/StateTest.h"
+#include "metis/harness/StateTest.h"
 
 #include <cinttypes>
 #include <cstdio>

@@ -1,5 +1,5 @@
 //===- StateTest.cpp - Ethereum state-test fixtures -------------------------===//
-#include "metis/runtime/StateTest.h"
+#include "metis/harness/StateTest.h"
 #include "JsonFields.h"
 #include "metis/runtime/Keccak.h"
 

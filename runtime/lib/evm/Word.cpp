@@ -300,16 +300,6 @@ uint64_t mulAddSmall(Word &r, uint64_t mul, uint64_t add) noexcept {
   return carry;
 }
 
-int hexDigit(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 } // namespace
 
 Word udiv(const Word &a, const Word &b) noexcept { return udivrem(a, b).quot; }
@@ -389,8 +379,7 @@ Bytes Word::toBigEndianTrimmed() const {
 }
 
 std::optional<Word> Word::fromHex(std::string_view s) {
-  if (s.size() >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-    s.remove_prefix(2);
+  s = stripHexPrefix(s);
   size_t first = 0;
   while (first < s.size() && s[first] == '0')
     ++first;

@@ -3,19 +3,8 @@
 
 namespace metis {
 
-static int hexDigit(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 std::optional<Bytes> fromHex(std::string_view hex) {
-  if (hex.size() >= 2 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X'))
-    hex.remove_prefix(2);
+  hex = stripHexPrefix(hex);
   if (hex.size() % 2)
     return std::nullopt;
   Bytes out(hex.size() / 2);

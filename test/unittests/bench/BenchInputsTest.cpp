@@ -5,7 +5,7 @@
 // times a wrong answer.
 //
 //===----------------------------------------------------------------------===//
-#include "metis/runtime/BenchInputs.h"
+#include "metis/harness/BenchInputs.h"
 
 #include <cctype>
 #include <gtest/gtest.h>

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Target/Engine.h"
-#include "metis/runtime/BenchInputs.h"
+#include "metis/harness/BenchInputs.h"
 
 #include <gtest/gtest.h>
 

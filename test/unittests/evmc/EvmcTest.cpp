@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/evmc/evmc.h"
+#include "metis/runtime/Bytes.h" // hexDigit only: this test links no runtime
 
 #include <gtest/gtest.h>
 
@@ -31,19 +32,10 @@ using AddrKey = std::array<uint8_t, 20>;
 using WordKey = std::array<uint8_t, 32>;
 
 Bytes hex(std::string_view s) {
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9')
-      return c - '0';
-    if (c >= 'a' && c <= 'f')
-      return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-      return c - 'A' + 10;
-    return -1;
-  };
   Bytes out;
   EXPECT_EQ(s.size() % 2, 0u) << "odd hex in test: " << s;
   for (size_t i = 0; i + 1 < s.size(); i += 2) {
-    int hi = nibble(s[i]), lo = nibble(s[i + 1]);
+    int hi = metis::hexDigit(s[i]), lo = metis::hexDigit(s[i + 1]);
     EXPECT_TRUE(hi >= 0 && lo >= 0) << "bad hex in test: " << s;
     out.push_back(uint8_t(hi << 4 | lo));
   }

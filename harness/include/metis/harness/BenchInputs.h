@@ -1,17 +1,16 @@
 //===- BenchInputs.h - Benchmark inputs and runner --------------*- C++ -*-===//
 //
-// The benchmark inputs of ../shared/bench: evmone's legacy `<name>.bin-runtime`
-// and
-// `<name>.inputs` files, and the revmc benches listed in `manifest.json` that
-// need nothing but their own code. `Runner` executes one of them directly as a
-// top-level call (no deployment, no transaction), the way evmone's benchmark
-// harness does. metis-bench times it; the unit tests check its outputs.
+// The benchmark inputs of ../shared/bench: evmone's legacy `<name>.bin-runtime` and
+// `<name>.inputs` files, the revmc benches listed in `manifest.json` that need nothing but
+// their own code, and ipsilon/evm-benchmarks. `Runner` executes one of them directly as a
+// top-level call (no deployment, no transaction), the way evmone's benchmark harness does.
+// metis-bench times it; the unit tests check its outputs.
 //
 //===----------------------------------------------------------------------===//
-#ifndef METIS_RUNTIME_BENCHINPUTS_H
-#define METIS_RUNTIME_BENCHINPUTS_H
+#ifndef METIS_HARNESS_BENCHINPUTS_H
+#define METIS_HARNESS_BENCHINPUTS_H
 
-#include "metis/runtime/StateHost.h"
+#include "metis/runtime/MessageRunner.h"
 
 #include <filesystem>
 #include <memory>
@@ -83,34 +82,11 @@ Expected<std::vector<BenchCase>> loadRevmc(const std::filesystem::path &dir);
 Expected<std::vector<BenchCase>>
 loadEvmBenchmarks(const std::filesystem::path &dir);
 
-/// Runs a case's code as a depth-0 CALL from a funded sender to the contract,
-/// over a State holding just those two accounts. Sender, contract, coinbase and
-/// precompiles are warm, as in a transaction. Each run is rolled back to the
-/// pre-state through the journal, so a contract that writes storage sees the
-/// same state every time without copying the State.
-class Runner {
+/// Runs a case as `MessageRunner` does: a depth-0 CALL from a funded sender to the contract.
+class Runner : public MessageRunner {
 public:
-  /// `c` must outlive the runner: its code and input are not copied.
   /// Runs `c` on `executor` (a JIT, say), or the interpreter when null.
   explicit Runner(const BenchCase &c, Executor *executor = nullptr);
-  Runner(const Runner &) = delete;
-  Runner &operator=(const Runner &) = delete;
-
-  Result run() noexcept;
-  int64_t gasUsed(const Result &r) const noexcept {
-    return msg_.gas - r.gasLeft;
-  }
-
-private:
-  const BenchCase &case_;
-  CodeAnalysis analysis_;
-  Executor *executor_;
-  Bytes32 codeHash_;
-  state::State state_;
-  state::BlockInfo block_;
-  std::unique_ptr<state::StateHost> host_;
-  Message msg_;
-  size_t checkpoint_ = 0;
 };
 
 /// Why `r` does not meet the case's expectations (status, output, gas), or
@@ -120,4 +96,4 @@ std::optional<std::string> checkResult(const BenchCase &c, const Result &r,
 
 } // namespace metis::bench
 
-#endif // METIS_RUNTIME_BENCHINPUTS_H
+#endif // METIS_HARNESS_BENCHINPUTS_H

@@ -7,8 +7,8 @@
 // The parallel executor of a later issue reuses loadBlock and checkBlock.
 //
 //===----------------------------------------------------------------------===//
-#ifndef METIS_RUNTIME_BLOCKTEST_H
-#define METIS_RUNTIME_BLOCKTEST_H
+#ifndef METIS_HARNESS_BLOCKTEST_H
+#define METIS_HARNESS_BLOCKTEST_H
 
 #include "metis/runtime/Transaction.h"
 
@@ -81,4 +81,4 @@ std::vector<std::string> checkBlock(const Block &block, const BlockResult &resul
 
 } // namespace metis::blocktest
 
-#endif // METIS_RUNTIME_BLOCKTEST_H
+#endif // METIS_HARNESS_BLOCKTEST_H

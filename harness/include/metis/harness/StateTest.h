@@ -6,8 +6,8 @@
 // ../shared/README.md.
 //
 //===----------------------------------------------------------------------===//
-#ifndef METIS_RUNTIME_STATETEST_H
-#define METIS_RUNTIME_STATETEST_H
+#ifndef METIS_HARNESS_STATETEST_H
+#define METIS_HARNESS_STATETEST_H
 
 #include "metis/runtime/Transaction.h"
 
@@ -57,4 +57,4 @@ std::unique_ptr<Tracer> makeJsonTracer(std::FILE *out);
 
 } // namespace metis::statetest
 
-#endif // METIS_RUNTIME_STATETEST_H
+#endif // METIS_HARNESS_STATETEST_H

@@ -55,6 +55,24 @@ struct Address : FixedBytes<20> {
 
 struct Bytes32 : FixedBytes<32> {};
 
+/// The value of one hex digit (either case), or -1 for any other character.
+constexpr int hexDigit(char c) noexcept {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/// `hex` without a leading "0x" or "0X", if it has one.
+constexpr std::string_view stripHexPrefix(std::string_view hex) noexcept {
+  if (hex.size() >= 2 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X'))
+    hex.remove_prefix(2);
+  return hex;
+}
+
 /// Decodes hex with an optional 0x prefix; whitespace is not accepted here (callers that allow
 /// it strip it first). Returns nullopt on an odd length or a non-hex digit.
 std::optional<Bytes> fromHex(std::string_view hex);
