@@ -1,5 +1,4 @@
-//===- Blake2f.cpp - 0x09 BLAKE2b compression function F (EIP-152)
-//---------===//
+//===- Blake2f.cpp - 0x09 BLAKE2b compression function F (EIP-152) --------===//
 //
 // RFC 7693's F with the round count as a parameter. Written here because
 // Crypto++'s BLAKE2b exposes only the whole hash with its fixed 12 rounds,

@@ -1,5 +1,4 @@
-//===- Ecrecover.cpp - 0x01 ecrecover through libsecp256k1
-//-----------------===//
+//===- Ecrecover.cpp - 0x01 ecrecover through libsecp256k1 ----------------===//
 //
 // Input (right-padded to 128 bytes): hash, v, r, s as 32-byte words. Unlike
 // transaction signatures (EIP-2), high s is allowed here. Any invalid input

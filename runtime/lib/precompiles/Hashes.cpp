@@ -1,5 +1,4 @@
-//===- Hashes.cpp - 0x02 SHA-256 and 0x03 RIPEMD-160 through Crypto++
-//------===//
+//===- Hashes.cpp - 0x02 SHA-256 and 0x03 RIPEMD-160 through Crypto++ -----===//
 #include "PrecompileFamilies.h"
 
 #include <crypto++/ripemd.h>

@@ -1,5 +1,4 @@
-//===- Modexp.cpp - 0x05 modexp (EIP-198, priced by EIP-2565)
-//----------------===//
+//===- Modexp.cpp - 0x05 modexp (EIP-198, priced by EIP-2565) -------------===//
 //
 // Input: three 32-byte big-endian lengths (base, exponent, modulus), then the
 // three values, with the input read as if right-padded with zeros forever. The

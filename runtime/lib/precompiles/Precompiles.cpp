@@ -1,5 +1,4 @@
-//===- Precompiles.cpp - Precompile dispatch and gas
-//-----------------------===//
+//===- Precompiles.cpp - Precompile dispatch and gas ----------------------===//
 //
 // Every precompile prices its input before running: a cost above the gas limit
 // is OutOfGas and nothing runs. Costs are computed in uint64_t, saturating, so

@@ -1,5 +1,4 @@
-//===- Rlp.cpp - RLP encoding and strict decoding
-//--------------------------===//
+//===- Rlp.cpp - RLP encoding and strict decoding -------------------------===//
 #include "metis/runtime/Rlp.h"
 
 namespace metis::rlp {

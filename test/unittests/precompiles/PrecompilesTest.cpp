@@ -1,5 +1,4 @@
-//===- PrecompilesTest.cpp - The precompiled contracts 0x01..0x0a
-//----------===//
+//===- PrecompilesTest.cpp - The precompiled contracts 0x01..0x0a ---------===//
 //
 // Vectors from the EIPs (EIP-198 and EIP-2565 for modexp, EIP-152 for blake2f)
 // and from go-ethereum's core/vm/testdata/precompiles, plus gas edge cases.
