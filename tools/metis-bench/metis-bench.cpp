@@ -210,7 +210,8 @@ int main(int argc, char **argv) {
   static std::vector<std::unique_ptr<Entry>> entries;
   for (auto loaded : {bench::loadEvmoneLegacy(shared / "bench/evmone-legacy"),
                       bench::loadRevmc(shared / "bench/revmc"),
-                      bench::loadEvmBenchmarks(shared / "bench/evm-benchmarks/benchmarks")}) {
+                      bench::loadEvmBenchmarks(shared / "bench/evm-benchmarks/benchmarks"),
+                      bench::loadInputsFolder(METIS_BENCH_DIR "/mlp", "metis")}) {
     if (auto *err = std::get_if<bench::BenchError>(&loaded)) {
       std::fprintf(stderr, "metis-bench: %s\n", err->message.c_str());
       return 1;

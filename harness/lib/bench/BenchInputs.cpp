@@ -183,51 +183,61 @@ Expected<std::vector<InputCase>> parseInputs(std::string_view text, std::string_
   return cases;
 }
 
+Expected<std::vector<BenchCase>> loadInputsFolder(const fs::path &groupDir,
+                                                  const std::string &group) {
+  std::vector<BenchCase> out;
+  std::error_code ec;
+  std::vector<fs::path> inputFiles;
+  for (const auto &entry : fs::directory_iterator(groupDir, ec))
+    if (entry.path().extension() == ".inputs")
+      inputFiles.push_back(entry.path());
+  if (ec)
+    return BenchError{"cannot list " + groupDir.string() + ": " + ec.message()};
+  std::sort(inputFiles.begin(), inputFiles.end());
+
+  for (const fs::path &inputsPath : inputFiles) {
+    const fs::path codePath = fs::path(inputsPath).replace_extension(".bin-runtime");
+    auto codeText = readFile(codePath);
+    if (auto *err = std::get_if<BenchError>(&codeText))
+      return *err;
+    const std::string &codeStr = std::get<std::string>(codeText);
+    auto code = decodeHexNotation(codeStr);
+    if (auto *err = std::get_if<HexNotationError>(&code))
+      return BenchError{locateInText(codePath.string(), codeStr, err->offset, err->what)};
+    auto shared = std::make_shared<const Bytes>(std::move(std::get<Bytes>(code)));
+
+    auto inputsText = readFile(inputsPath);
+    if (auto *err = std::get_if<BenchError>(&inputsText))
+      return *err;
+    auto inputs = parseInputs(std::get<std::string>(inputsText), inputsPath.string());
+    if (auto *err = std::get_if<BenchError>(&inputs))
+      return *err;
+    for (InputCase &in : std::get<std::vector<InputCase>>(inputs)) {
+      BenchCase c;
+      c.group = group;
+      c.name = inputsPath.stem().string();
+      c.caseName = std::move(in.name);
+      c.code = shared;
+      c.contract = kContract;
+      c.sender = kSender;
+      c.input = std::move(in.input);
+      // evmone's harness runs these with the largest gas limit there is.
+      c.gas = std::numeric_limits<int64_t>::max();
+      c.expectedOutput = std::move(in.expectedOutput);
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
 Expected<std::vector<BenchCase>> loadEvmoneLegacy(const fs::path &dir) {
   std::vector<BenchCase> out;
   for (const char *group : {"main", "micro"}) {
-    const fs::path groupDir = dir / group;
-    std::error_code ec;
-    std::vector<fs::path> inputFiles;
-    for (const auto &entry : fs::directory_iterator(groupDir, ec))
-      if (entry.path().extension() == ".inputs")
-        inputFiles.push_back(entry.path());
-    if (ec)
-      return BenchError{"cannot list " + groupDir.string() + ": " + ec.message()};
-    std::sort(inputFiles.begin(), inputFiles.end());
-
-    for (const fs::path &inputsPath : inputFiles) {
-      const fs::path codePath = fs::path(inputsPath).replace_extension(".bin-runtime");
-      auto codeText = readFile(codePath);
-      if (auto *err = std::get_if<BenchError>(&codeText))
-        return *err;
-      const std::string &codeStr = std::get<std::string>(codeText);
-      auto code = decodeHexNotation(codeStr);
-      if (auto *err = std::get_if<HexNotationError>(&code))
-        return BenchError{locateInText(codePath.string(), codeStr, err->offset, err->what)};
-      auto shared = std::make_shared<const Bytes>(std::move(std::get<Bytes>(code)));
-
-      auto inputsText = readFile(inputsPath);
-      if (auto *err = std::get_if<BenchError>(&inputsText))
-        return *err;
-      auto inputs = parseInputs(std::get<std::string>(inputsText), inputsPath.string());
-      if (auto *err = std::get_if<BenchError>(&inputs))
-        return *err;
-      for (InputCase &in : std::get<std::vector<InputCase>>(inputs)) {
-        BenchCase c;
-        c.group = group;
-        c.name = inputsPath.stem().string();
-        c.caseName = std::move(in.name);
-        c.code = shared;
-        c.contract = kContract;
-        c.sender = kSender;
-        c.input = std::move(in.input);
-        // evmone's harness runs these with the largest gas limit there is.
-        c.gas = std::numeric_limits<int64_t>::max();
-        c.expectedOutput = std::move(in.expectedOutput);
-        out.push_back(std::move(c));
-      }
-    }
+    auto loaded = loadInputsFolder(dir / group, group);
+    if (auto *err = std::get_if<BenchError>(&loaded))
+      return *err;
+    for (BenchCase &c : std::get<std::vector<BenchCase>>(loaded))
+      out.push_back(std::move(c));
   }
   return out;
 }

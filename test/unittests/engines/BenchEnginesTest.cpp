@@ -1,10 +1,10 @@
 //===- BenchEnginesTest.cpp - Every benchmark contract on every engine ------===//
 //
-// Each case of ../shared/bench/evmone-legacy (main and micro) and ../shared/bench/revmc runs
-// on the interpreter, the JIT and the AOT tier. The interpreter must give the expected
-// status and output where the inputs file has them; the compiled tiers must give exactly
-// the interpreter's status, gas used and output, with every frame compiled. (metisc run
-// does the same per contract by hand; this is the whole set, one test per case.)
+// Each case of ../shared/bench/evmone-legacy (main and micro), ../shared/bench/revmc and the
+// repository's bench/mlp runs on the interpreter, the JIT and the AOT tier. The interpreter
+// must give the expected status and output where the inputs file has them; the compiled tiers
+// must give exactly the interpreter's status, gas used and output, with every frame compiled.
+// (metisc run does the same per contract by hand; this is the whole set, one test per case.)
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Target/Engine.h"
@@ -24,7 +24,8 @@ std::vector<bench::BenchCase> benchCases() {
   std::vector<bench::BenchCase> all;
   const std::string shared = METIS_SHARED_DIR;
   for (auto loaded : {bench::loadEvmoneLegacy(shared + "/bench/evmone-legacy"),
-                      bench::loadRevmc(shared + "/bench/revmc")}) {
+                      bench::loadRevmc(shared + "/bench/revmc"),
+                      bench::loadInputsFolder(METIS_BENCH_DIR "/mlp", "metis")}) {
     if (auto *e = std::get_if<bench::BenchError>(&loaded)) {
       ADD_FAILURE() << e->message;
       continue;

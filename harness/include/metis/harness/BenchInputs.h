@@ -47,7 +47,8 @@ Expected<std::vector<InputCase>> parseInputs(std::string_view text,
 
 /// One contract run on one input.
 struct BenchCase {
-  std::string group; ///< "main", "micro" (evmone-legacy) or "revmc".
+  std::string group; ///< "main", "micro" (evmone-legacy), "revmc", "evmbench/...", or
+                     ///< "metis" (the contracts of this repository's bench/).
   std::string name;  ///< The contract, e.g. "snailtracer".
   std::string caseName;
   std::shared_ptr<const Bytes> code;
@@ -64,6 +65,11 @@ struct BenchCase {
   /// "main/snailtracer/benchmark".
   std::string id() const { return group + "/" + name + "/" + caseName; }
 };
+
+/// Every case of `<groupDir>/*.inputs` with its `.bin-runtime` (evmone's legacy format), in
+/// name order, as group `group`. Code without an `.inputs` file (analysis-only) is left out.
+Expected<std::vector<BenchCase>> loadInputsFolder(const std::filesystem::path &groupDir,
+                                                  const std::string &group);
 
 /// Every case of `<dir>/{main,micro}/*.inputs` with its `.bin-runtime`, in name
 /// order. Code without an `.inputs` file (analysis-only) is left out.
