@@ -40,8 +40,8 @@ protected:
     Location loc = b.getUnknownLoc();
     auto module = ModuleOp::create(loc);
     b.setInsertionPointToEnd(module.getBody());
-    auto contract = b.create<metis::ContractOp>(
-        loc, "c", "0x" + std::string(64, '0'), int64_t(100));
+    auto contract =
+        b.create<metis::ContractOp>(loc, "c", "0x" + std::string(64, '0'), int64_t(100));
     Block *block = b.createBlock(&contract.getBody());
     SmallVector<Value> operands;
     Type word = metis::getWordType(&ctx);
@@ -135,8 +135,8 @@ TEST_F(DialectFixture, FoldersAgreeWithTheRuntime) {
   using metis::Word;
   std::mt19937_64 rng(1234);
   auto randomWord = [&] {
-    static const uint64_t edges[] = {0, 1, 2, 0x7fffffffffffffff, 0x8000000000000000,
-                                     ~uint64_t(0), 255, 256, 31, 32};
+    static const uint64_t edges[] = {
+        0, 1, 2, 0x7fffffffffffffff, 0x8000000000000000, ~uint64_t(0), 255, 256, 31, 32};
     Word w;
     for (auto &limb : w.limbs)
       limb = rng() % 3 == 0 ? edges[rng() % std::size(edges)] : rng();
@@ -144,9 +144,7 @@ TEST_F(DialectFixture, FoldersAgreeWithTheRuntime) {
       w = Word(rng() % 300);
     return w;
   };
-  auto toAPInt = [](const Word &w) {
-    return APInt(256, ArrayRef<uint64_t>(w.limbs, 4));
-  };
+  auto toAPInt = [](const Word &w) { return APInt(256, ArrayRef<uint64_t>(w.limbs, 4)); };
   struct Case {
     const char *name;
     Word (*fn)(const Word &, const Word &);
@@ -191,8 +189,7 @@ TEST_F(DialectFixture, FoldersAgreeWithTheRuntime) {
       ASSERT_EQ(results.size(), 1u);
       auto folded = dyn_cast_if_present<IntegerAttr>(dyn_cast_if_present<Attribute>(results[0]));
       ASSERT_TRUE(folded) << "did not fold to a constant";
-      EXPECT_EQ(folded.getValue(), toAPInt(c.fn(x, y)))
-          << x.toHex() << ", " << y.toHex();
+      EXPECT_EQ(folded.getValue(), toAPInt(c.fn(x, y))) << x.toHex() << ", " << y.toHex();
       op->erase();
       cx->erase();
       cy->erase();

@@ -31,9 +31,9 @@ APInt boolWord(bool b) { return APInt(kBits, b ? 1 : 0); }
 /// Folds a binary op when both operands are constant, else tries `partial` (identities with
 /// one constant operand).
 template <typename Op, typename FullFn>
-OpFoldResult foldBinary(Op op, ArrayRef<Attribute> operands, FullFn full,
-                        function_ref<OpFoldResult(std::optional<APInt>, std::optional<APInt>)>
-                            partial = nullptr) {
+OpFoldResult foldBinary(
+    Op op, ArrayRef<Attribute> operands, FullFn full,
+    function_ref<OpFoldResult(std::optional<APInt>, std::optional<APInt>)> partial = nullptr) {
   auto a = constantOf(operands[0]), b = constantOf(operands[1]);
   if (a && b)
     return wordAttr(op.getContext(), full(*a, *b));
@@ -60,86 +60,84 @@ OpFoldResult PcOp::fold(FoldAdaptor) {
 }
 
 OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) { return a + b; },
-                    [&](auto, auto b) -> OpFoldResult {
-                      return isZero(b) ? OpFoldResult(getLhs()) : OpFoldResult();
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a + b; },
+      [&](auto, auto b) -> OpFoldResult {
+        return isZero(b) ? OpFoldResult(getLhs()) : OpFoldResult();
+      });
 }
 
 OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) { return a * b; },
-                    [&](auto, auto b) -> OpFoldResult {
-                      if (isOne(b))
-                        return getLhs();
-                      if (isZero(b))
-                        return wordAttr(getContext(), APInt(kBits, 0));
-                      return {};
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a * b; },
+      [&](auto, auto b) -> OpFoldResult {
+        if (isOne(b))
+          return getLhs();
+        if (isZero(b))
+          return wordAttr(getContext(), APInt(kBits, 0));
+        return {};
+      });
 }
 
 OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
     return wordAttr(getContext(), APInt(kBits, 0));
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) { return a - b; },
-                    [&](auto, auto b) -> OpFoldResult {
-                      return isZero(b) ? OpFoldResult(getLhs()) : OpFoldResult();
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a - b; },
+      [&](auto, auto b) -> OpFoldResult {
+        return isZero(b) ? OpFoldResult(getLhs()) : OpFoldResult();
+      });
 }
 
 OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) {
-                      return b.isZero() ? APInt(kBits, 0) : a.udiv(b);
-                    },
-                    [&](auto, auto b) -> OpFoldResult {
-                      if (isOne(b))
-                        return getLhs();
-                      if (isZero(b))
-                        return wordAttr(getContext(), APInt(kBits, 0));
-                      return {};
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(),
+      [](const APInt &a, const APInt &b) { return b.isZero() ? APInt(kBits, 0) : a.udiv(b); },
+      [&](auto, auto b) -> OpFoldResult {
+        if (isOne(b))
+          return getLhs();
+        if (isZero(b))
+          return wordAttr(getContext(), APInt(kBits, 0));
+        return {};
+      });
 }
 
 OpFoldResult SDivOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) {
-                      // APInt's sdiv wraps -2^255 / -1 to -2^255, as the EVM does.
-                      return b.isZero() ? APInt(kBits, 0) : a.sdiv(b);
-                    },
-                    [&](auto, auto b) -> OpFoldResult {
-                      if (isOne(b))
-                        return getLhs();
-                      if (isZero(b))
-                        return wordAttr(getContext(), APInt(kBits, 0));
-                      return {};
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(),
+      [](const APInt &a, const APInt &b) {
+        // APInt's sdiv wraps -2^255 / -1 to -2^255, as the EVM does.
+        return b.isZero() ? APInt(kBits, 0) : a.sdiv(b);
+      },
+      [&](auto, auto b) -> OpFoldResult {
+        if (isOne(b))
+          return getLhs();
+        if (isZero(b))
+          return wordAttr(getContext(), APInt(kBits, 0));
+        return {};
+      });
 }
 
 OpFoldResult ModOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) {
-                      return b.isZero() ? APInt(kBits, 0) : a.urem(b);
-                    },
-                    [&](auto, auto b) -> OpFoldResult {
-                      if (isOne(b) || isZero(b))
-                        return wordAttr(getContext(), APInt(kBits, 0));
-                      return {};
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(),
+      [](const APInt &a, const APInt &b) { return b.isZero() ? APInt(kBits, 0) : a.urem(b); },
+      [&](auto, auto b) -> OpFoldResult {
+        if (isOne(b) || isZero(b))
+          return wordAttr(getContext(), APInt(kBits, 0));
+        return {};
+      });
 }
 
 OpFoldResult SModOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) {
-                      return b.isZero() ? APInt(kBits, 0) : a.srem(b);
-                    },
-                    [&](auto, auto b) -> OpFoldResult {
-                      if (isZero(b))
-                        return wordAttr(getContext(), APInt(kBits, 0));
-                      return {};
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(),
+      [](const APInt &a, const APInt &b) { return b.isZero() ? APInt(kBits, 0) : a.srem(b); },
+      [&](auto, auto b) -> OpFoldResult {
+        if (isZero(b))
+          return wordAttr(getContext(), APInt(kBits, 0));
+        return {};
+      });
 }
 
 /// (a op b) mod n computed exactly in `width` bits.
@@ -222,39 +220,39 @@ OpFoldResult IsZeroOp::fold(FoldAdaptor adaptor) {
 OpFoldResult AndOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
     return getLhs();
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) { return a & b; },
-                    [&](auto, auto b) -> OpFoldResult {
-                      if (isAllOnes(b))
-                        return getLhs();
-                      if (isZero(b))
-                        return wordAttr(getContext(), APInt(kBits, 0));
-                      return {};
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a & b; },
+      [&](auto, auto b) -> OpFoldResult {
+        if (isAllOnes(b))
+          return getLhs();
+        if (isZero(b))
+          return wordAttr(getContext(), APInt(kBits, 0));
+        return {};
+      });
 }
 
 OpFoldResult OrOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
     return getLhs();
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) { return a | b; },
-                    [&](auto, auto b) -> OpFoldResult {
-                      if (isZero(b))
-                        return getLhs();
-                      if (isAllOnes(b))
-                        return wordAttr(getContext(), APInt::getAllOnes(kBits));
-                      return {};
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a | b; },
+      [&](auto, auto b) -> OpFoldResult {
+        if (isZero(b))
+          return getLhs();
+        if (isAllOnes(b))
+          return wordAttr(getContext(), APInt::getAllOnes(kBits));
+        return {};
+      });
 }
 
 OpFoldResult XorOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
     return wordAttr(getContext(), APInt(kBits, 0));
-  return foldBinary(*this, adaptor.getOperands(),
-                    [](const APInt &a, const APInt &b) { return a ^ b; },
-                    [&](auto, auto b) -> OpFoldResult {
-                      return isZero(b) ? OpFoldResult(getLhs()) : OpFoldResult();
-                    });
+  return foldBinary(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a ^ b; },
+      [&](auto, auto b) -> OpFoldResult {
+        return isZero(b) ? OpFoldResult(getLhs()) : OpFoldResult();
+      });
 }
 
 OpFoldResult NotOp::fold(FoldAdaptor adaptor) {
@@ -279,11 +277,11 @@ template <typename Op, typename Fn>
 static OpFoldResult foldShift(Op op, ArrayRef<Attribute> operands, Fn fn, bool arithmetic) {
   auto shift = constantOf(operands[0]), value = constantOf(operands[1]);
   if (shift && value)
-    return wordAttr(op.getContext(), shiftsOut(*shift)
-                                         ? (arithmetic && value->isNegative()
-                                                ? APInt::getAllOnes(kBits)
-                                                : APInt(kBits, 0))
-                                         : fn(*value, unsigned(shift->getZExtValue())));
+    return wordAttr(
+        op.getContext(),
+        shiftsOut(*shift)
+            ? (arithmetic && value->isNegative() ? APInt::getAllOnes(kBits) : APInt(kBits, 0))
+            : fn(*value, unsigned(shift->getZExtValue())));
   if (isZero(shift))
     return op.getRhs();
   if (shift && shiftsOut(*shift) && !arithmetic)
@@ -294,18 +292,18 @@ static OpFoldResult foldShift(Op op, ArrayRef<Attribute> operands, Fn fn, bool a
 }
 
 OpFoldResult ShlOp::fold(FoldAdaptor adaptor) {
-  return foldShift(*this, adaptor.getOperands(),
-                   [](const APInt &v, unsigned s) { return v.shl(s); }, false);
+  return foldShift(
+      *this, adaptor.getOperands(), [](const APInt &v, unsigned s) { return v.shl(s); }, false);
 }
 
 OpFoldResult ShrOp::fold(FoldAdaptor adaptor) {
-  return foldShift(*this, adaptor.getOperands(),
-                   [](const APInt &v, unsigned s) { return v.lshr(s); }, false);
+  return foldShift(
+      *this, adaptor.getOperands(), [](const APInt &v, unsigned s) { return v.lshr(s); }, false);
 }
 
 OpFoldResult SarOp::fold(FoldAdaptor adaptor) {
-  return foldShift(*this, adaptor.getOperands(),
-                   [](const APInt &v, unsigned s) { return v.ashr(s); }, true);
+  return foldShift(
+      *this, adaptor.getOperands(), [](const APInt &v, unsigned s) { return v.ashr(s); }, true);
 }
 
 //===----------------------------------------------------------------------===//
@@ -344,8 +342,7 @@ struct TripleIsZero : OpRewritePattern<IsZeroOp> {
 };
 
 /// op(op(x, c1), c2) -> op(x, c1 op c2) for and, or, xor.
-template <typename Op, typename Fn>
-struct CombineLogicConstants : OpRewritePattern<Op> {
+template <typename Op, typename Fn> struct CombineLogicConstants : OpRewritePattern<Op> {
   using OpRewritePattern<Op>::OpRewritePattern;
   LogicalResult matchAndRewrite(Op op, PatternRewriter &rewriter) const override {
     APInt c2, c1;
@@ -362,8 +359,7 @@ struct CombineLogicConstants : OpRewritePattern<Op> {
 
 /// shl(c1, shl(c2, x)) -> shl(c1 + c2, x), and the same for shr; the sum saturates at 256,
 /// which shifts everything out as the two shifts would.
-template <typename Op>
-struct CombineShifts : OpRewritePattern<Op> {
+template <typename Op> struct CombineShifts : OpRewritePattern<Op> {
   using OpRewritePattern<Op>::OpRewritePattern;
   LogicalResult matchAndRewrite(Op op, PatternRewriter &rewriter) const override {
     APInt c1, c2;
