@@ -35,8 +35,8 @@ struct FuseJumpIZeroPass : metis::impl::FuseJumpIZeroBase<FuseJumpIZeroPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<FuseIsZeroIntoJumpI>(&getContext());
-    // No block merging: MLIR 19's merge of identical blocks mishandles repeated branch
-    // operands and miscompiled snailtracer (test/metis-fuse-block-merging*.mlir).
+    // No block merging: MLIR 19's merge of identical blocks mishandles repeated branch operands
+    // and miscompiled snailtracer (test/Dialect/Metis/Transforms/fuse-block-merging*.mlir).
     GreedyRewriteConfig config;
     config.enableRegionSimplification = GreedySimplifyRegionLevel::Normal;
     if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns), config)))

@@ -34,8 +34,8 @@ struct FuseSelectorPass : metis::impl::FuseSelectorBase<FuseSelectorPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<SelectorPattern>(&getContext());
-    // No block merging: MLIR 19's merge of identical blocks mishandles repeated branch
-    // operands and miscompiled snailtracer (test/metis-fuse-block-merging*.mlir).
+    // No block merging: MLIR 19's merge of identical blocks mishandles repeated branch operands
+    // and miscompiled snailtracer (test/Dialect/Metis/Transforms/fuse-block-merging*.mlir).
     GreedyRewriteConfig config;
     config.enableRegionSimplification = GreedySimplifyRegionLevel::Normal;
     if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns), config)))

@@ -2,7 +2,7 @@
 // RUN: metis-opt %s --metis-fuse-selector | FileCheck %s
 // RUN: metis-opt %s --pass-pipeline='builtin.module(metis-to-llvm)' \
 // RUN:   | mlir-translate --mlir-to-llvmir -o %t.ll
-// RUN: llvm-link %t.ll %S/Conversion/MetisToLLVM/Inputs/run-contract.ll -S -o %t.run.ll
+// RUN: llvm-link %t.ll %S/../../../Conversion/MetisToLLVM/Inputs/run-contract.ll -S -o %t.run.ll
 // RUN: lli %t.run.ll | FileCheck %s --check-prefix=STATUS
 
 // Regression: the fusion passes ran the greedy rewrite driver with its default config, whose
@@ -13,7 +13,7 @@
 // ^bb1's argument, saw 2 instead of 1. Lifted code has such uses: the spill blocks before a
 // dynamic jump target read their predecessor's words. The fix is to ask the greedy driver
 // for "normal" region simplification (or none) in these passes, as canonicalize does; see
-// also metis-fuse-block-merging-repeated-operand.mlir, the case that broke snailtracer.
+// also fuse-block-merging-repeated-operand.mlir, the case that broke snailtracer.
 //
 // The loop goes round once; the stop is reached only if ^bb4 sees ^bb1's argument as 1.
 

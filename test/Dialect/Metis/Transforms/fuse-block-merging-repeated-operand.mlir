@@ -2,17 +2,16 @@
 // RUN: metis-opt %s --metis-fuse-selector | FileCheck %s
 // RUN: metis-opt %s --pass-pipeline='builtin.module(metis-to-llvm)' \
 // RUN:   | mlir-translate --mlir-to-llvmir -o %t.ll
-// RUN: llvm-link %t.ll %S/Conversion/MetisToLLVM/Inputs/run-contract.ll -S -o %t.run.ll
+// RUN: llvm-link %t.ll %S/../../../Conversion/MetisToLLVM/Inputs/run-contract.ll -S -o %t.run.ll
 // RUN: lli %t.run.ll | FileCheck %s --check-prefix=STATUS
 
 // Regression: the fusion passes' greedy driver merged identical blocks (MLIR 19's default,
-// "aggressive" region simplification; see metis-fuse-block-merging.mlir). ^bb1 and ^bb2
-// differ only in a constant that each pushes twice. MLIR 19 merges them into one block with
-// the constant as a new argument, then prunes the repeated new argument with indices that
-// ignore the block's existing arguments (the upstream rework, llvm/llvm-project#102038,
-// postdates 19), so the merged block pushes the wrong words. This is what broke snailtracer
-// (../shared/bench/revmc: Panic(0x11) under --engine=jit and aot, success in the
-// interpreter): two return paths of an internal function, each
+// "aggressive" region simplification; see fuse-block-merging.mlir). ^bb1 and ^bb2 differ only in a
+// constant that each pushes twice. MLIR 19 merges them into one block with the constant as a new
+// argument, then prunes the repeated new argument with indices that ignore the block's existing
+// arguments (the upstream rework, llvm/llvm-project#102038, postdates 19), so the merged block
+// pushes the wrong words. This is what broke snailtracer (../shared/bench/revmc: Panic(0x11) under
+// --engine=jit and aot, success in the interpreter): two return paths of an internal function, each
 // `stack.push %1, %0, RET, K, 64, 3510, K, ...` with its own return address RET and K (4 and
 // 0xf4240), reached from dispatch landing pads.
 //
