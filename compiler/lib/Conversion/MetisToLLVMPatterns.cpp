@@ -1,7 +1,7 @@
 //===- MetisToLLVMPatterns.cpp - One lowering per metis op family ------------===//
 #include "MetisToLLVMCommon.h"
 #include "metis/Conversion/Passes.h"
-#include "metis/runtime/Opcodes.h"
+#include "metis/Dialect/Metis/IR/MetisOpcodes.h"
 #include "metis/runtime/abi.h"
 #include "mlir/Conversion/LLVMCommon/Pattern.h"
 
@@ -36,12 +36,12 @@ template <typename Op> struct MetisPattern : ConvertOpToLLVMPattern<Op> {
 // Constants and inline arithmetic
 //===----------------------------------------------------------------------===//
 
-METIS_PATTERN(ConstantLowering, ConstantOp) {
+METIS_PATTERN(ConstantOpLowering, ConstantOp) {
   rewriter.replaceOpWithNewOp<LLVM::ConstantOp>(op, op.getType(), op.getValue());
   return success();
 }
 
-METIS_PATTERN(PcLowering, PcOp) {
+METIS_PATTERN(PcOpLowering, PcOp) {
   LoweringHelper h = helper(rewriter, op);
   rewriter.replaceOp(op, h.wordConst(uint64_t(op.getOffset())));
   return success();
@@ -56,7 +56,7 @@ template <typename Op, typename LLVMOp> struct BinaryLowering : ConvertOpToLLVMP
   }
 };
 
-METIS_PATTERN(NotLowering, NotOp) {
+METIS_PATTERN(NotOpLowering, NotOp) {
   LoweringHelper h = helper(rewriter, op);
   rewriter.replaceOpWithNewOp<LLVM::XOrOp>(op, adaptor.getOperand(),
                                            h.wordConst(APInt::getAllOnes(256)));
@@ -74,7 +74,7 @@ struct CompareLowering : ConvertOpToLLVMPattern<Op> {
   }
 };
 
-METIS_PATTERN(IsZeroLowering, IsZeroOp) {
+METIS_PATTERN(IsZeroOpLowering, IsZeroOp) {
   LoweringHelper h = helper(rewriter, op);
   Value c = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::eq,
                                           adaptor.getOperand(), h.wordConst(0));
@@ -102,7 +102,7 @@ struct ShiftLowering : MetisPattern<Op> {
   }
 };
 
-METIS_PATTERN(ByteLowering, ByteOp) {
+METIS_PATTERN(ByteOpLowering, ByteOp) {
   LoweringHelper h = helper(rewriter, op);
   Location loc = op.getLoc();
   Value i = adaptor.getLhs(), x = adaptor.getRhs();
@@ -117,7 +117,7 @@ METIS_PATTERN(ByteLowering, ByteOp) {
   return success();
 }
 
-METIS_PATTERN(SignExtendLowering, SignExtendOp) {
+METIS_PATTERN(SignExtendOpLowering, SignExtendOp) {
   LoweringHelper h = helper(rewriter, op);
   Location loc = op.getLoc();
   Value b = adaptor.getLhs(), x = adaptor.getRhs();
@@ -151,7 +151,7 @@ template <typename Op> struct ArithBuiltinLowering : MetisPattern<Op> {
   std::string builtin;
 };
 
-METIS_PATTERN(ExpLowering, ExpOp) {
+METIS_PATTERN(ExpOpLowering, ExpOp) {
   LoweringHelper h = helper(rewriter, op);
   Value base = h.spill(1, adaptor.getBase()), exponent = h.spill(2, adaptor.getExponent());
   Value status = h.call("metis_rt_exp", h.i32(), {h.ctx(), h.scratch(0), base, exponent});
@@ -160,7 +160,7 @@ METIS_PATTERN(ExpLowering, ExpOp) {
   return success();
 }
 
-METIS_PATTERN(Keccak256Lowering, Keccak256Op) {
+METIS_PATTERN(Keccak256OpLowering, Keccak256Op) {
   LoweringHelper h = helper(rewriter, op);
   Value offset = h.spill(1, adaptor.getOffset()), size = h.spill(2, adaptor.getSize());
   Value status = h.call("metis_rt_keccak256", h.i32(), {h.ctx(), h.scratch(0), offset, size});
@@ -174,41 +174,41 @@ METIS_PATTERN(Keccak256Lowering, Keccak256Op) {
 //===----------------------------------------------------------------------===//
 
 /// Facts of the frame: metis_rt_env(ctx, opcode, out).
-template <typename Op, uint8_t Opcode> struct EnvLowering : MetisPattern<Op> {
+template <OpcodeOp Op> struct EnvLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
     LoweringHelper h = this->helper(rewriter, op);
-    h.callVoid("metis_rt_env", {h.ctx(), h.i32Const(Opcode), h.scratch(0)});
+    h.callVoid("metis_rt_env", {h.ctx(), h.i32Const(Op::kOpcode), h.scratch(0)});
     rewriter.replaceOp(op, h.reload(0));
     return success();
   }
 };
 
 /// One-operand reads: metis_rt_read(ctx, opcode, io).
-template <typename Op, uint8_t Opcode> struct ReadLowering : MetisPattern<Op> {
+template <OpcodeOp Op> struct ReadLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
     LoweringHelper h = this->helper(rewriter, op);
     Value io = h.spill(0, adaptor.getOperand());
-    Value status = h.call("metis_rt_read", h.i32(), {h.ctx(), h.i32Const(Opcode), io});
+    Value status = h.call("metis_rt_read", h.i32(), {h.ctx(), h.i32Const(Op::kOpcode), io});
     h.checkStatus(status);
     rewriter.replaceOp(op, h.reload(0));
     return success();
   }
 };
 
-METIS_PATTERN(SelectorLowering, SelectorOp) {
+METIS_PATTERN(SelectorOpLowering, SelectorOp) {
   LoweringHelper h = helper(rewriter, op);
   Value io = h.spill(0, h.wordConst(0));
-  h.call("metis_rt_read", h.i32(), {h.ctx(), h.i32Const(OP_CALLDATALOAD), io});
+  h.call("metis_rt_read", h.i32(), {h.ctx(), h.i32Const(CallDataLoadOp::kOpcode), io});
   rewriter.replaceOpWithNewOp<LLVM::LShrOp>(op, h.reload(0), h.wordConst(224));
   return success();
 }
 
 /// Copies into memory: metis_rt_copy(ctx, opcode, args).
-template <typename Op, uint8_t Opcode> struct CopyLowering : MetisPattern<Op> {
+template <OpcodeOp Op> struct CopyLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -216,14 +216,15 @@ template <typename Op, uint8_t Opcode> struct CopyLowering : MetisPattern<Op> {
     unsigned i = 0;
     for (Value operand : adaptor.getOperands())
       h.spill(i++, operand);
-    Value status = h.call("metis_rt_copy", h.i32(), {h.ctx(), h.i32Const(Opcode), h.scratch(0)});
+    Value status =
+        h.call("metis_rt_copy", h.i32(), {h.ctx(), h.i32Const(Op::kOpcode), h.scratch(0)});
     h.checkStatus(status);
     rewriter.eraseOp(op);
     return success();
   }
 };
 
-METIS_PATTERN(SStoreLowering, SStoreOp) {
+METIS_PATTERN(SStoreOpLowering, SStoreOp) {
   LoweringHelper h = helper(rewriter, op);
   Value key = h.spill(0, adaptor.getKey()), value = h.spill(1, adaptor.getValue());
   Value status = h.call("metis_rt_sstore", h.i32(),
@@ -233,7 +234,7 @@ METIS_PATTERN(SStoreLowering, SStoreOp) {
   return success();
 }
 
-METIS_PATTERN(TStoreLowering, TStoreOp) {
+METIS_PATTERN(TStoreOpLowering, TStoreOp) {
   LoweringHelper h = helper(rewriter, op);
   Value key = h.spill(0, adaptor.getKey()), value = h.spill(1, adaptor.getValue());
   Value status = h.call("metis_rt_tstore", h.i32(), {h.ctx(), key, value});
@@ -242,7 +243,7 @@ METIS_PATTERN(TStoreLowering, TStoreOp) {
   return success();
 }
 
-METIS_PATTERN(LogLowering, LogOp) {
+METIS_PATTERN(LogOpLowering, LogOp) {
   LoweringHelper h = helper(rewriter, op);
   unsigned i = 0;
   for (Value operand : adaptor.getOperands())
@@ -255,7 +256,7 @@ METIS_PATTERN(LogLowering, LogOp) {
 }
 
 /// The CALL family and creates: metis_rt_call(ctx, opcode, args, prepaid, out).
-template <typename Op, uint8_t Opcode> struct CallLowering : MetisPattern<Op> {
+template <OpcodeOp Op> struct CallLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
                                 ConversionPatternRewriter &rewriter) const override {
@@ -264,7 +265,7 @@ template <typename Op, uint8_t Opcode> struct CallLowering : MetisPattern<Op> {
     for (Value operand : adaptor.getOperands())
       h.spill(i++, operand);
     Value status = h.call("metis_rt_call", h.i32(),
-                          {h.ctx(), h.i32Const(Opcode), h.scratch(0),
+                          {h.ctx(), h.i32Const(Op::kOpcode), h.scratch(0),
                            h.i64Const(int64_t(op.getPrepaid())), h.scratch(7)});
     h.checkStatus(status);
     rewriter.replaceOp(op, h.reload(7));
@@ -293,7 +294,7 @@ Value memoryAccess(LoweringHelper &h, ConversionPatternRewriter &rewriter, Value
   return rewriter.create<LLVM::GEPOp>(loc, h.ptr(), rewriter.getI8Type(), base, ValueRange{off64});
 }
 
-METIS_PATTERN(MLoadLowering, MLoadOp) {
+METIS_PATTERN(MLoadOpLowering, MLoadOp) {
   LoweringHelper h = helper(rewriter, op);
   Value p = memoryAccess(h, rewriter, adaptor.getOperand(), 32);
   Value raw = rewriter.create<LLVM::LoadOp>(op.getLoc(), h.word(), p, 1);
@@ -301,7 +302,7 @@ METIS_PATTERN(MLoadLowering, MLoadOp) {
   return success();
 }
 
-METIS_PATTERN(MStoreLowering, MStoreOp) {
+METIS_PATTERN(MStoreOpLowering, MStoreOp) {
   LoweringHelper h = helper(rewriter, op);
   Value p = memoryAccess(h, rewriter, adaptor.getOffset(), 32);
   Value swapped = rewriter.create<LLVM::ByteSwapOp>(op.getLoc(), adaptor.getValue());
@@ -310,7 +311,7 @@ METIS_PATTERN(MStoreLowering, MStoreOp) {
   return success();
 }
 
-METIS_PATTERN(MStore8Lowering, MStore8Op) {
+METIS_PATTERN(MStore8OpLowering, MStore8Op) {
   LoweringHelper h = helper(rewriter, op);
   Value p = memoryAccess(h, rewriter, adaptor.getOffset(), 1);
   Value byte =
@@ -324,7 +325,7 @@ METIS_PATTERN(MStore8Lowering, MStore8Op) {
 // Gas, stack bookkeeping
 //===----------------------------------------------------------------------===//
 
-METIS_PATTERN(GasChargeLowering, GasChargeOp) {
+METIS_PATTERN(GasChargeOpLowering, GasChargeOp) {
   LoweringHelper h = helper(rewriter, op);
   Value gas = h.loadField(kGas, h.i64());
   Value left = rewriter.create<LLVM::SubOp>(op.getLoc(), gas, h.i64Const(op.getAmount()));
@@ -336,7 +337,7 @@ METIS_PATTERN(GasChargeLowering, GasChargeOp) {
   return success();
 }
 
-METIS_PATTERN(GasLowering, GasOp) {
+METIS_PATTERN(GasOpLowering, GasOp) {
   LoweringHelper h = helper(rewriter, op);
   Value gas = h.loadField(kGas, h.i64());
   Value seen = rewriter.create<LLVM::AddOp>(op.getLoc(), gas, h.i64Const(int64_t(op.getPrepaid())));
@@ -344,7 +345,7 @@ METIS_PATTERN(GasLowering, GasOp) {
   return success();
 }
 
-METIS_PATTERN(StackCheckLowering, StackCheckOp) {
+METIS_PATTERN(StackCheckOpLowering, StackCheckOp) {
   LoweringHelper h = helper(rewriter, op);
   Location loc = op.getLoc();
   // The EVM stack is the in-memory part plus the SSA window.
@@ -366,7 +367,7 @@ METIS_PATTERN(StackCheckLowering, StackCheckOp) {
   return success();
 }
 
-METIS_PATTERN(StackPushLowering, StackPushOp) {
+METIS_PATTERN(StackPushOpLowering, StackPushOp) {
   LoweringHelper h = helper(rewriter, op);
   Location loc = op.getLoc();
   Value height = h.loadField(kStackHeight, h.i64());
@@ -382,7 +383,7 @@ METIS_PATTERN(StackPushLowering, StackPushOp) {
   return success();
 }
 
-METIS_PATTERN(StackPopLowering, StackPopOp) {
+METIS_PATTERN(StackPopOpLowering, StackPopOp) {
   LoweringHelper h = helper(rewriter, op);
   Location loc = op.getLoc();
   int64_t n = int64_t(op.getNumResults());
@@ -404,12 +405,12 @@ METIS_PATTERN(StackPopLowering, StackPopOp) {
 // Control flow and frame ends
 //===----------------------------------------------------------------------===//
 
-METIS_PATTERN(JumpLowering, JumpOp) {
+METIS_PATTERN(JumpOpLowering, JumpOp) {
   rewriter.replaceOpWithNewOp<LLVM::BrOp>(op, adaptor.getDestOperands(), op.getDest());
   return success();
 }
 
-METIS_PATTERN(JumpILowering, JumpIOp) {
+METIS_PATTERN(JumpIOpLowering, JumpIOp) {
   LoweringHelper h = helper(rewriter, op);
   Value taken = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::ne,
                                               adaptor.getCondition(), h.wordConst(0));
@@ -419,7 +420,7 @@ METIS_PATTERN(JumpILowering, JumpIOp) {
   return success();
 }
 
-METIS_PATTERN(JumpIZeroLowering, JumpIZeroOp) {
+METIS_PATTERN(JumpIZeroOpLowering, JumpIZeroOp) {
   LoweringHelper h = helper(rewriter, op);
   Value zero = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::eq,
                                              adaptor.getValue(), h.wordConst(0));
@@ -428,7 +429,7 @@ METIS_PATTERN(JumpIZeroLowering, JumpIZeroOp) {
   return success();
 }
 
-METIS_PATTERN(DispatchLowering, DispatchOp) {
+METIS_PATTERN(DispatchOpLowering, DispatchOp) {
   SmallVector<APInt> values;
   for (int64_t offset : op.getTargets())
     values.push_back(APInt(256, uint64_t(offset)));
@@ -452,7 +453,7 @@ template <typename Op> struct HaltLowering : MetisPattern<Op> {
   int32_t status;
 };
 
-METIS_PATTERN(TrapLowering, TrapOp) {
+METIS_PATTERN(TrapOpLowering, TrapOp) {
   LoweringHelper h = helper(rewriter, op);
   rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(op, h.i32Const(int32_t(op.getReason())));
   return success();
@@ -470,7 +471,7 @@ template <typename Op, bool Revert> struct OutputLowering : MetisPattern<Op> {
   }
 };
 
-METIS_PATTERN(SelfDestructLowering, SelfDestructOp) {
+METIS_PATTERN(SelfDestructOpLowering, SelfDestructOp) {
   LoweringHelper h = helper(rewriter, op);
   Value beneficiary = h.spill(0, adaptor.getBeneficiary());
   Value status = h.call("metis_rt_selfdestruct", h.i32(), {h.ctx(), beneficiary});
@@ -478,53 +479,171 @@ METIS_PATTERN(SelfDestructLowering, SelfDestructOp) {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// The patterns, one per op
+//===----------------------------------------------------------------------===//
+
+using AddOpLowering = BinaryLowering<AddOp, LLVM::AddOp>;
+using SubOpLowering = BinaryLowering<SubOp, LLVM::SubOp>;
+using MulOpLowering = BinaryLowering<MulOp, LLVM::MulOp>;
+using AndOpLowering = BinaryLowering<AndOp, LLVM::AndOp>;
+using OrOpLowering = BinaryLowering<OrOp, LLVM::OrOp>;
+using XorOpLowering = BinaryLowering<XorOp, LLVM::XOrOp>;
+using LtOpLowering = CompareLowering<LtOp, LLVM::ICmpPredicate::ult>;
+using GtOpLowering = CompareLowering<GtOp, LLVM::ICmpPredicate::ugt>;
+using SLtOpLowering = CompareLowering<SLtOp, LLVM::ICmpPredicate::slt>;
+using SGtOpLowering = CompareLowering<SGtOp, LLVM::ICmpPredicate::sgt>;
+using EqOpLowering = CompareLowering<EqOp, LLVM::ICmpPredicate::eq>;
+using ShlOpLowering = ShiftLowering<ShlOp, LLVM::ShlOp, false>;
+using ShrOpLowering = ShiftLowering<ShrOp, LLVM::LShrOp, false>;
+using SarOpLowering = ShiftLowering<SarOp, LLVM::AShrOp, true>;
+using DivOpLowering = ArithBuiltinLowering<DivOp>;
+using SDivOpLowering = ArithBuiltinLowering<SDivOp>;
+using ModOpLowering = ArithBuiltinLowering<ModOp>;
+using SModOpLowering = ArithBuiltinLowering<SModOp>;
+using AddModOpLowering = ArithBuiltinLowering<AddModOp>;
+using MulModOpLowering = ArithBuiltinLowering<MulModOp>;
+using AddressOpLowering = EnvLowering<AddressOp>;
+using OriginOpLowering = EnvLowering<OriginOp>;
+using CallerOpLowering = EnvLowering<CallerOp>;
+using CallValueOpLowering = EnvLowering<CallValueOp>;
+using CallDataSizeOpLowering = EnvLowering<CallDataSizeOp>;
+using CodeSizeOpLowering = EnvLowering<CodeSizeOp>;
+using GasPriceOpLowering = EnvLowering<GasPriceOp>;
+using ReturnDataSizeOpLowering = EnvLowering<ReturnDataSizeOp>;
+using CoinbaseOpLowering = EnvLowering<CoinbaseOp>;
+using TimestampOpLowering = EnvLowering<TimestampOp>;
+using NumberOpLowering = EnvLowering<NumberOp>;
+using PrevRandaoOpLowering = EnvLowering<PrevRandaoOp>;
+using GasLimitOpLowering = EnvLowering<GasLimitOp>;
+using ChainIdOpLowering = EnvLowering<ChainIdOp>;
+using SelfBalanceOpLowering = EnvLowering<SelfBalanceOp>;
+using BaseFeeOpLowering = EnvLowering<BaseFeeOp>;
+using BlobBaseFeeOpLowering = EnvLowering<BlobBaseFeeOp>;
+using MSizeOpLowering = EnvLowering<MSizeOp>;
+using CallDataLoadOpLowering = ReadLowering<CallDataLoadOp>;
+using BalanceOpLowering = ReadLowering<BalanceOp>;
+using ExtCodeSizeOpLowering = ReadLowering<ExtCodeSizeOp>;
+using ExtCodeHashOpLowering = ReadLowering<ExtCodeHashOp>;
+using BlockHashOpLowering = ReadLowering<BlockHashOp>;
+using BlobHashOpLowering = ReadLowering<BlobHashOp>;
+using SLoadOpLowering = ReadLowering<SLoadOp>;
+using TLoadOpLowering = ReadLowering<TLoadOp>;
+using CallDataCopyOpLowering = CopyLowering<CallDataCopyOp>;
+using CodeCopyOpLowering = CopyLowering<CodeCopyOp>;
+using ReturnDataCopyOpLowering = CopyLowering<ReturnDataCopyOp>;
+using ExtCodeCopyOpLowering = CopyLowering<ExtCodeCopyOp>;
+using MCopyOpLowering = CopyLowering<MCopyOp>;
+using CallOpLowering = CallLowering<CallOp>;
+using CallCodeOpLowering = CallLowering<CallCodeOp>;
+using DelegateCallOpLowering = CallLowering<DelegateCallOp>;
+using StaticCallOpLowering = CallLowering<StaticCallOp>;
+using CreateOpLowering = CallLowering<CreateOp>;
+using Create2OpLowering = CallLowering<Create2Op>;
+using ReturnOpLowering = OutputLowering<ReturnOp, false>;
+using RevertOpLowering = OutputLowering<RevertOp, true>;
+using StopOpLowering = HaltLowering<StopOp>;
+using InvalidOpLowering = HaltLowering<InvalidOp>;
+
 } // namespace
 
 void metis::populateMetisToLLVMConversionPatterns(LLVMTypeConverter &converter,
                                                   RewritePatternSet &patterns) {
+  // clang-format off
+  patterns.add<
+    AddOpLowering,
+    SubOpLowering,
+    MulOpLowering,
+    AndOpLowering,
+    OrOpLowering,
+    XorOpLowering,
+    LtOpLowering,
+    GtOpLowering,
+    SLtOpLowering,
+    SGtOpLowering,
+    EqOpLowering
+  >(converter);
+
   auto states = std::make_shared<FunctionStates>();
-  patterns.add<BinaryLowering<AddOp, LLVM::AddOp>, BinaryLowering<SubOp, LLVM::SubOp>,
-               BinaryLowering<MulOp, LLVM::MulOp>, BinaryLowering<AndOp, LLVM::AndOp>,
-               BinaryLowering<OrOp, LLVM::OrOp>, BinaryLowering<XorOp, LLVM::XOrOp>,
-               CompareLowering<LtOp, LLVM::ICmpPredicate::ult>,
-               CompareLowering<GtOp, LLVM::ICmpPredicate::ugt>,
-               CompareLowering<SLtOp, LLVM::ICmpPredicate::slt>,
-               CompareLowering<SGtOp, LLVM::ICmpPredicate::sgt>,
-               CompareLowering<EqOp, LLVM::ICmpPredicate::eq>>(converter);
-  patterns
-      .add<ConstantLowering, PcLowering, NotLowering, IsZeroLowering,
-           ShiftLowering<ShlOp, LLVM::ShlOp, false>, ShiftLowering<ShrOp, LLVM::LShrOp, false>,
-           ShiftLowering<SarOp, LLVM::AShrOp, true>, ByteLowering, SignExtendLowering, ExpLowering,
-           Keccak256Lowering, SelectorLowering, EnvLowering<AddressOp, OP_ADDRESS>,
-           EnvLowering<OriginOp, OP_ORIGIN>, EnvLowering<CallerOp, OP_CALLER>,
-           EnvLowering<CallValueOp, OP_CALLVALUE>, EnvLowering<CallDataSizeOp, OP_CALLDATASIZE>,
-           EnvLowering<CodeSizeOp, OP_CODESIZE>, EnvLowering<GasPriceOp, OP_GASPRICE>,
-           EnvLowering<ReturnDataSizeOp, OP_RETURNDATASIZE>, EnvLowering<CoinbaseOp, OP_COINBASE>,
-           EnvLowering<TimestampOp, OP_TIMESTAMP>, EnvLowering<NumberOp, OP_NUMBER>,
-           EnvLowering<PrevRandaoOp, OP_PREVRANDAO>, EnvLowering<GasLimitOp, OP_GASLIMIT>,
-           EnvLowering<ChainIdOp, OP_CHAINID>, EnvLowering<SelfBalanceOp, OP_SELFBALANCE>,
-           EnvLowering<BaseFeeOp, OP_BASEFEE>, EnvLowering<BlobBaseFeeOp, OP_BLOBBASEFEE>,
-           EnvLowering<MSizeOp, OP_MSIZE>, ReadLowering<CallDataLoadOp, OP_CALLDATALOAD>,
-           ReadLowering<BalanceOp, OP_BALANCE>, ReadLowering<ExtCodeSizeOp, OP_EXTCODESIZE>,
-           ReadLowering<ExtCodeHashOp, OP_EXTCODEHASH>, ReadLowering<BlockHashOp, OP_BLOCKHASH>,
-           ReadLowering<BlobHashOp, OP_BLOBHASH>, ReadLowering<SLoadOp, OP_SLOAD>,
-           ReadLowering<TLoadOp, OP_TLOAD>, CopyLowering<CallDataCopyOp, OP_CALLDATACOPY>,
-           CopyLowering<CodeCopyOp, OP_CODECOPY>, CopyLowering<ReturnDataCopyOp, OP_RETURNDATACOPY>,
-           CopyLowering<ExtCodeCopyOp, OP_EXTCODECOPY>, CopyLowering<MCopyOp, OP_MCOPY>,
-           SStoreLowering, TStoreLowering, LogLowering, CallLowering<CallOp, OP_CALL>,
-           CallLowering<CallCodeOp, OP_CALLCODE>, CallLowering<DelegateCallOp, OP_DELEGATECALL>,
-           CallLowering<StaticCallOp, OP_STATICCALL>, CallLowering<CreateOp, OP_CREATE>,
-           CallLowering<Create2Op, OP_CREATE2>, MLoadLowering, MStoreLowering, MStore8Lowering,
-           GasChargeLowering, GasLowering, StackCheckLowering, StackPushLowering, StackPopLowering,
-           JumpLowering, JumpILowering, JumpIZeroLowering, DispatchLowering, TrapLowering,
-           OutputLowering<ReturnOp, false>, OutputLowering<RevertOp, true>, SelfDestructLowering>(
-          converter, states);
-  patterns.add<ArithBuiltinLowering<DivOp>>(converter, states, "metis_rt_udiv");
-  patterns.add<ArithBuiltinLowering<SDivOp>>(converter, states, "metis_rt_sdiv");
-  patterns.add<ArithBuiltinLowering<ModOp>>(converter, states, "metis_rt_urem");
-  patterns.add<ArithBuiltinLowering<SModOp>>(converter, states, "metis_rt_smod");
-  patterns.add<ArithBuiltinLowering<AddModOp>>(converter, states, "metis_rt_addmod");
-  patterns.add<ArithBuiltinLowering<MulModOp>>(converter, states, "metis_rt_mulmod");
-  patterns.add<HaltLowering<StopOp>>(converter, states, METIS_SUCCESS);
-  patterns.add<HaltLowering<InvalidOp>>(converter, states, METIS_INVALID_INSTRUCTION);
+  patterns.add<
+    ConstantOpLowering,
+    PcOpLowering,
+    NotOpLowering,
+    IsZeroOpLowering,
+    ShlOpLowering,
+    ShrOpLowering,
+    SarOpLowering,
+    ByteOpLowering,
+    SignExtendOpLowering,
+    ExpOpLowering,
+    Keccak256OpLowering,
+    SelectorOpLowering,
+    AddressOpLowering,
+    OriginOpLowering,
+    CallerOpLowering,
+    CallValueOpLowering,
+    CallDataSizeOpLowering,
+    CodeSizeOpLowering,
+    GasPriceOpLowering,
+    ReturnDataSizeOpLowering,
+    CoinbaseOpLowering,
+    TimestampOpLowering,
+    NumberOpLowering,
+    PrevRandaoOpLowering,
+    GasLimitOpLowering,
+    ChainIdOpLowering,
+    SelfBalanceOpLowering,
+    BaseFeeOpLowering,
+    BlobBaseFeeOpLowering,
+    MSizeOpLowering,
+    CallDataLoadOpLowering,
+    BalanceOpLowering,
+    ExtCodeSizeOpLowering,
+    ExtCodeHashOpLowering,
+    BlockHashOpLowering,
+    BlobHashOpLowering,
+    SLoadOpLowering,
+    TLoadOpLowering,
+    CallDataCopyOpLowering,
+    CodeCopyOpLowering,
+    ReturnDataCopyOpLowering,
+    ExtCodeCopyOpLowering,
+    MCopyOpLowering,
+    SStoreOpLowering,
+    TStoreOpLowering,
+    LogOpLowering,
+    CallOpLowering,
+    CallCodeOpLowering,
+    DelegateCallOpLowering,
+    StaticCallOpLowering,
+    CreateOpLowering,
+    Create2OpLowering,
+    MLoadOpLowering,
+    MStoreOpLowering,
+    MStore8OpLowering,
+    GasChargeOpLowering,
+    GasOpLowering,
+    StackCheckOpLowering,
+    StackPushOpLowering,
+    StackPopOpLowering,
+    JumpOpLowering,
+    JumpIOpLowering,
+    JumpIZeroOpLowering,
+    DispatchOpLowering,
+    TrapOpLowering,
+    ReturnOpLowering,
+    RevertOpLowering,
+    SelfDestructOpLowering
+  >(converter, states);
+
+  // The runtime's arithmetic builtins and the fixed halts, by name and status.
+  patterns.add<DivOpLowering>(converter, states, "metis_rt_udiv");
+  patterns.add<SDivOpLowering>(converter, states, "metis_rt_sdiv");
+  patterns.add<ModOpLowering>(converter, states, "metis_rt_urem");
+  patterns.add<SModOpLowering>(converter, states, "metis_rt_smod");
+  patterns.add<AddModOpLowering>(converter, states, "metis_rt_addmod");
+  patterns.add<MulModOpLowering>(converter, states, "metis_rt_mulmod");
+  patterns.add<StopOpLowering>(converter, states, METIS_SUCCESS);
+  patterns.add<InvalidOpLowering>(converter, states, METIS_INVALID_INSTRUCTION);
+  // clang-format on
 }

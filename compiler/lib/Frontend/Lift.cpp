@@ -1,5 +1,6 @@
 //===- Lift.cpp - Bytecode to the metis dialect -----------------------------===//
 #include "metis/Frontend/Lift.h"
+#include "metis/Dialect/Metis/IR/MetisOpcodes.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
 #include "metis/runtime/Word.h"
@@ -7,6 +8,7 @@
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <array>
 #include <cctype>
 
 using namespace mlir;
@@ -15,28 +17,53 @@ namespace metis::frontend {
 
 namespace {
 
-/// The metis op for a generic instruction (same arity as the opcode table).
-std::string opNameFor(uint8_t opcode) {
-  std::string name = "metis.";
-  for (char c : kOpcodeTraits[opcode].name)
-    name += char(std::tolower(static_cast<unsigned char>(c)));
-  return name;
+/// Builds the op of an instruction from its stack operands (top first) and results. Ops that
+/// observe the gas left (those with a `prepaid` attribute: SSTORE, the CALL family, CREATE*) are
+/// told the static gas charged ahead of them.
+using InstructionBuilder = Operation *(*)(OpBuilder &builder, Location loc, ValueRange operands,
+                                          unsigned numResults, int64_t prepaid);
+
+template <typename Op>
+Operation *buildInstruction(OpBuilder &builder, Location loc, ValueRange operands,
+                            unsigned numResults, int64_t prepaid) {
+  SmallVector<Type> results(numResults, getWordType(builder.getContext()));
+  auto op = builder.create<Op>(loc, TypeRange(results), operands);
+  if constexpr (requires { op.setPrepaid(uint64_t()); })
+    if (prepaid > 0)
+      op.setPrepaid(uint64_t(prepaid));
+  return op;
 }
 
-bool observesGas(uint8_t op) {
-  switch (op) {
-  case OP_SSTORE:
-  case OP_CALL:
-  case OP_CALLCODE:
-  case OP_DELEGATECALL:
-  case OP_STATICCALL:
-  case OP_CREATE:
-  case OP_CREATE2:
-    return true;
-  default:
-    return false;
-  }
+/// The builder of every op that models one instruction and has no successors, by opcode
+/// (`Op::kOpcode`, from the dialect's ODS); null for the other bytes.
+constexpr std::array<InstructionBuilder, 256> kInstructionBuilders = [] {
+  std::array<InstructionBuilder, 256> table{};
+  forEachOpcodeOp([&]<typename Op>() {
+    static_assert(kOpcodeTraits[Op::kOpcode].defined, "an op's kOpcode is not in Opcodes.def");
+    if constexpr (Op::template hasTrait<OpTrait::ZeroSuccessors>())
+      table[Op::kOpcode] = &buildInstruction<Op>;
+  });
+  return table;
+}();
+
+/// The instructions liftBlock turns into something other than one op built from its stack
+/// operands: constants, SSA and CFG bookkeeping, ops with attributes or successors, and LOGn.
+constexpr bool isLiftedSpecially(uint8_t op) {
+  return (op >= OP_PUSH0 && op <= OP_PUSH32) || (op >= OP_DUP1 && op <= OP_DUP16) ||
+         (op >= OP_SWAP1 && op <= OP_SWAP16) || (op >= OP_LOG0 && op <= OP_LOG4) || op == OP_POP ||
+         op == OP_JUMPDEST || op == OP_PC || op == OP_GAS || op == OP_JUMP || op == OP_JUMPI;
 }
+
+// Every other instruction of the runtime's table has an op.
+static_assert(
+    [] {
+      for (unsigned byte = 0; byte < 256; ++byte)
+        if (kOpcodeTraits[byte].defined && !isLiftedSpecially(uint8_t(byte)) &&
+            !kInstructionBuilders[byte])
+          return false;
+      return true;
+    }(),
+    "an instruction of Opcodes.def has no metis op");
 
 class Lifter {
 public:
@@ -351,13 +378,10 @@ void Lifter::liftBlock(uint32_t index) {
     for (unsigned k = 0; k < t.stackIn; ++k)
       operands.push_back(stack[stack.size() - 1 - k]);
     stack.resize(stack.size() - t.stackIn);
-    bool isLog = op >= OP_LOG0 && op <= OP_LOG4;
-    OperationState state(loc, isLog ? "metis.log" : opNameFor(op));
-    state.addOperands(operands);
-    state.addTypes(SmallVector<Type>(t.stackOut, word));
-    if (observesGas(op) && gasAfter > 0)
-      state.addAttribute("prepaid", builder.getI64IntegerAttr(gasAfter));
-    Operation *created = builder.create(state);
+    Operation *created =
+        op >= OP_LOG0 && op <= OP_LOG4
+            ? builder.create<LogOp>(loc, operands[0], operands[1], ArrayRef(operands).drop_front(2))
+            : kInstructionBuilders[op](builder, loc, operands, t.stackOut, gasAfter);
     for (Value result : created->getResults())
       stack.push_back(result);
     if (created->hasTrait<OpTrait::IsTerminator>())

@@ -1,11 +1,12 @@
 //===- OpcodeTableTest.cpp - The dialect against the runtime's opcode table ===//
 //
 // The runtime owns the instruction set (Opcodes.def). This checks that the dialect models
-// every Cancun opcode with the same arity, that every dialect op is accounted for, and that
-// the dialect's folders (APInt) agree with the runtime's arithmetic (Word) on random words.
+// every Cancun opcode with an op whose `kOpcode` (ODS, Metis_OpcodeOp) is its byte, named after
+// it and with the same arity, that every dialect op is accounted for, and that the dialect's
+// folders (APInt) agree with the runtime's arithmetic (Word) on random words.
 //
 //===----------------------------------------------------------------------===//
-#include "metis/Dialect/Metis/IR/MetisOps.h"
+#include "metis/Dialect/Metis/IR/MetisOpcodes.h"
 #include "metis/runtime/Opcodes.h"
 #include "metis/runtime/Word.h"
 
@@ -14,6 +15,7 @@
 #include "mlir/IR/Verifier.h"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <random>
 #include <set>
 
@@ -26,6 +28,16 @@ std::string lower(std::string_view s) {
   for (char &c : out)
     c = char(std::tolower(c));
   return out;
+}
+
+/// The name of every op that models one instruction, by its `kOpcode`.
+std::map<unsigned, std::string> opsByOpcode() {
+  std::map<unsigned, std::string> ops;
+  metis::forEachOpcodeOp([&]<typename Op>() {
+    EXPECT_TRUE(ops.emplace(Op::kOpcode, Op::getOperationName().str()).second)
+        << Op::getOperationName().str() << ": another op has opcode " << unsigned(Op::kOpcode);
+  });
+  return ops;
 }
 
 class DialectFixture : public ::testing::Test {
@@ -63,6 +75,7 @@ protected:
 TEST_F(DialectFixture, EveryOpcodeHasAnOpWithTheSameArity) {
   ctx.getDiagEngine().registerHandler([](Diagnostic &) { return success(); });
   using metis::kOpcodeTraits;
+  const std::map<unsigned, std::string> ops = opsByOpcode();
   unsigned checked = 0;
   for (unsigned byte = 0; byte < 256; ++byte) {
     const metis::OpcodeTraits &t = kOpcodeTraits[byte];
@@ -70,45 +83,66 @@ TEST_F(DialectFixture, EveryOpcodeHasAnOpWithTheSameArity) {
       continue;
     std::string name = "metis." + lower(t.name);
     SCOPED_TRACE(std::string(t.name));
+    auto op = ops.find(byte);
+    bool hasOp = op != ops.end();
+    std::string opName = hasOp ? op->second : "";
     bool isDup = byte >= metis::OP_DUP1 && byte <= metis::OP_DUP16;
     bool isSwap = byte >= metis::OP_SWAP1 && byte <= metis::OP_SWAP16;
     if (isDup || isSwap || byte == metis::OP_POP || byte == metis::OP_JUMPDEST) {
       // SSA form and the CFG absorb them: there must be no such op.
       EXPECT_FALSE(RegisteredOperationName::lookup(name, &ctx)) << name;
+      EXPECT_FALSE(hasOp) << opName;
       ++checked;
       continue;
     }
     if (byte >= metis::OP_PUSH0 && byte <= metis::OP_PUSH32) {
       EXPECT_FALSE(RegisteredOperationName::lookup(name, &ctx)) << name;
+      EXPECT_FALSE(hasOp) << opName;
       OpBuilder b(&ctx);
       NamedAttrList attrs;
       attrs.append("value", b.getIntegerAttr(metis::getWordType(&ctx), 1));
-      EXPECT_TRUE(succeeded(buildAndVerify("metis.constant", t.stackIn, t.stackOut, attrs)));
+      EXPECT_TRUE(succeeded(
+          buildAndVerify(metis::ConstantOp::getOperationName(), t.stackIn, t.stackOut, attrs)));
       ++checked;
       continue;
     }
     if (byte >= metis::OP_LOG0 && byte <= metis::OP_LOG4) {
-      EXPECT_TRUE(succeeded(buildAndVerify("metis.log", t.stackIn, t.stackOut)));
+      EXPECT_FALSE(hasOp) << opName;
+      EXPECT_TRUE(
+          succeeded(buildAndVerify(metis::LogOp::getOperationName(), t.stackIn, t.stackOut)));
       ++checked;
       continue;
     }
+    // Every other instruction has the op whose kOpcode is its byte, named after it.
+    ASSERT_TRUE(hasOp) << "no op has kOpcode " << t.name;
+    EXPECT_EQ(opName, name);
+    ASSERT_TRUE(RegisteredOperationName::lookup(opName, &ctx)) << "no op " << opName;
     if (byte == metis::OP_JUMP || byte == metis::OP_JUMPI) {
       // Static targets become successors (metis.jump, metis.jumpi); dynamic ones a dispatch.
-      EXPECT_TRUE(RegisteredOperationName::lookup(name, &ctx)) << name;
-      EXPECT_TRUE(RegisteredOperationName::lookup("metis.dispatch", &ctx));
+      EXPECT_TRUE(RegisteredOperationName::lookup(metis::DispatchOp::getOperationName(), &ctx));
       ++checked;
       continue;
     }
-    ASSERT_TRUE(RegisteredOperationName::lookup(name, &ctx)) << "no op " << name;
     NamedAttrList attrs;
     if (byte == metis::OP_PC)
       attrs.append("offset", OpBuilder(&ctx).getI64IntegerAttr(0));
-    EXPECT_TRUE(succeeded(buildAndVerify(name, t.stackIn, t.stackOut, attrs))) << name;
+    EXPECT_TRUE(succeeded(buildAndVerify(opName, t.stackIn, t.stackOut, attrs))) << opName;
     // One operand too many must be rejected.
-    EXPECT_TRUE(failed(buildAndVerify(name, t.stackIn + 1, t.stackOut, attrs))) << name;
+    EXPECT_TRUE(failed(buildAndVerify(opName, t.stackIn + 1, t.stackOut, attrs))) << opName;
     ++checked;
   }
   EXPECT_EQ(checked, metis::kNumDefinedOpcodes);
+}
+
+TEST_F(DialectFixture, EveryOpcodeOfAnOpIsAnInstruction) {
+  // The other direction: no op claims a byte the runtime does not define, or another name's.
+  const std::map<unsigned, std::string> ops = opsByOpcode();
+  EXPECT_FALSE(ops.empty());
+  for (const auto &[byte, name] : ops) {
+    const metis::OpcodeTraits &t = metis::kOpcodeTraits[byte];
+    ASSERT_TRUE(t.defined) << name << " has kOpcode " << byte << ", undefined in Opcodes.def";
+    EXPECT_EQ(name, "metis." + lower(t.name));
+  }
 }
 
 TEST_F(DialectFixture, EveryOpIsAnOpcodeOrStructure) {

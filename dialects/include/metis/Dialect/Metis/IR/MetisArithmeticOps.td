@@ -9,7 +9,7 @@
 
 include "metis/Dialect/Metis/IR/MetisBase.td"
 
-def Metis_AddOp : Metis_BinaryOp<"add", [Commutative]> {
+def Metis_AddOp : Metis_BinaryOp<"add", 0x01, [Commutative]> {
   let summary = "ADD (0x01): lhs + rhs mod 2^256";
   let description = [{
     Opcode 0x01, stack (a, b -> a + b). Wraps modulo 2^256.
@@ -21,7 +21,7 @@ def Metis_AddOp : Metis_BinaryOp<"add", [Commutative]> {
   let hasCanonicalizer = 1;
 }
 
-def Metis_MulOp : Metis_BinaryOp<"mul", [Commutative]> {
+def Metis_MulOp : Metis_BinaryOp<"mul", 0x02, [Commutative]> {
   let summary = "MUL (0x02): lhs * rhs mod 2^256";
   let description = [{
     Opcode 0x02, stack (a, b -> a * b). The low 256 bits of the product.
@@ -32,7 +32,7 @@ def Metis_MulOp : Metis_BinaryOp<"mul", [Commutative]> {
   }];
 }
 
-def Metis_SubOp : Metis_BinaryOp<"sub"> {
+def Metis_SubOp : Metis_BinaryOp<"sub", 0x03> {
   let summary = "SUB (0x03): lhs - rhs mod 2^256";
   let description = [{
     Opcode 0x03, stack (a, b -> a - b), where `a` was on top. Wraps modulo 2^256.
@@ -43,7 +43,7 @@ def Metis_SubOp : Metis_BinaryOp<"sub"> {
   }];
 }
 
-def Metis_DivOp : Metis_BinaryOp<"div"> {
+def Metis_DivOp : Metis_BinaryOp<"div", 0x04> {
   let summary = "DIV (0x04): unsigned lhs / rhs, zero if rhs is zero";
   let description = [{
     Opcode 0x04, stack (a, b -> a / b). Unsigned, truncating; `a / 0 = 0`.
@@ -54,7 +54,7 @@ def Metis_DivOp : Metis_BinaryOp<"div"> {
   }];
 }
 
-def Metis_SDivOp : Metis_BinaryOp<"sdiv"> {
+def Metis_SDivOp : Metis_BinaryOp<"sdiv", 0x05> {
   let summary = "SDIV (0x05): signed lhs / rhs, zero if rhs is zero";
   let description = [{
     Opcode 0x05, stack (a, b -> a / b) on two's-complement words, rounding towards zero.
@@ -66,7 +66,7 @@ def Metis_SDivOp : Metis_BinaryOp<"sdiv"> {
   }];
 }
 
-def Metis_ModOp : Metis_BinaryOp<"mod"> {
+def Metis_ModOp : Metis_BinaryOp<"mod", 0x06> {
   let summary = "MOD (0x06): unsigned lhs mod rhs, zero if rhs is zero";
   let description = [{
     Opcode 0x06, stack (a, b -> a % b). `a % 0 = 0`.
@@ -77,7 +77,7 @@ def Metis_ModOp : Metis_BinaryOp<"mod"> {
   }];
 }
 
-def Metis_SModOp : Metis_BinaryOp<"smod"> {
+def Metis_SModOp : Metis_BinaryOp<"smod", 0x07> {
   let summary = "SMOD (0x07): signed remainder with the sign of lhs";
   let description = [{
     Opcode 0x07, stack (a, b -> a % b) on two's-complement words; the result has the sign of
@@ -89,7 +89,7 @@ def Metis_SModOp : Metis_BinaryOp<"smod"> {
   }];
 }
 
-def Metis_AddModOp : Metis_TernaryOp<"addmod"> {
+def Metis_AddModOp : Metis_TernaryOp<"addmod", 0x08> {
   let summary = "ADDMOD (0x08): (a + b) mod n without intermediate overflow";
   let description = [{
     Opcode 0x08, stack (a, b, n -> (a + b) % n). The sum is exact (257 bits); `n = 0` gives 0.
@@ -100,7 +100,7 @@ def Metis_AddModOp : Metis_TernaryOp<"addmod"> {
   }];
 }
 
-def Metis_MulModOp : Metis_TernaryOp<"mulmod"> {
+def Metis_MulModOp : Metis_TernaryOp<"mulmod", 0x09> {
   let summary = "MULMOD (0x09): (a * b) mod n without intermediate overflow";
   let description = [{
     Opcode 0x09, stack (a, b, n -> (a * b) % n). The product is exact (512 bits); `n = 0`
@@ -112,7 +112,7 @@ def Metis_MulModOp : Metis_TernaryOp<"mulmod"> {
   }];
 }
 
-def Metis_ExpOp : Metis_Op<"exp"> {
+def Metis_ExpOp : Metis_OpcodeOp<"exp", 0x0a> {
   let summary = "EXP (0x0a): base ** exponent mod 2^256";
   let description = [{
     Opcode 0x0a, stack (a, b -> a ** b). Costs 10 static gas plus 50 per significant byte
@@ -130,7 +130,7 @@ def Metis_ExpOp : Metis_Op<"exp"> {
   let hasCanonicalizer = 1;
 }
 
-def Metis_SignExtendOp : Metis_BinaryOp<"signextend"> {
+def Metis_SignExtendOp : Metis_BinaryOp<"signextend", 0x0b> {
   let summary = "SIGNEXTEND (0x0b): extend the sign of byte `b` of `x`";
   let description = [{
     Opcode 0x0b, stack (b, x -> y). Bytes are numbered from the least significant (0); bit

@@ -12,7 +12,7 @@
 include "metis/Dialect/Metis/IR/MetisBase.td"
 include "mlir/IR/EnumAttr.td"
 
-def Metis_PcOp : Metis_Op<"pc", [Pure]> {
+def Metis_PcOp : Metis_OpcodeOp<"pc", 0x58, [Pure]> {
   let summary = "PC (0x58): the offset of this instruction";
   let description = [{
     Opcode 0x58, stack ( -> pc). The offset is known when lifting; the op folds to it.
@@ -27,7 +27,7 @@ def Metis_PcOp : Metis_Op<"pc", [Pure]> {
   let hasFolder = 1;
 }
 
-def Metis_GasOp : Metis_Op<"gas"> {
+def Metis_GasOp : Metis_OpcodeOp<"gas", 0x5a> {
   let summary = "GAS (0x5a): the gas left after this instruction's own cost";
   let description = [{
     Opcode 0x5a, stack ( -> gas). Its block's static gas was charged up front, so the op adds
@@ -43,7 +43,7 @@ def Metis_GasOp : Metis_Op<"gas"> {
   let assemblyFormat = "attr-dict";
 }
 
-def Metis_JumpOp : Metis_Op<"jump", [Terminator, Pure,
+def Metis_JumpOp : Metis_OpcodeOp<"jump", 0x56, [Terminator, Pure,
     DeclareOpInterfaceMethods<BranchOpInterface, ["getSuccessorForOperands"]>]> {
   let summary = "JUMP (0x56) to a target known when lifting";
   let description = [{
@@ -59,7 +59,7 @@ def Metis_JumpOp : Metis_Op<"jump", [Terminator, Pure,
   let assemblyFormat = "$dest (`(` $destOperands^ `:` type($destOperands) `)`)? attr-dict";
 }
 
-def Metis_JumpIOp : Metis_Op<"jumpi", [Terminator, Pure, AttrSizedOperandSegments,
+def Metis_JumpIOp : Metis_OpcodeOp<"jumpi", 0x57, [Terminator, Pure, AttrSizedOperandSegments,
     DeclareOpInterfaceMethods<BranchOpInterface, ["getSuccessorForOperands"]>]> {
   let summary = "JUMPI (0x57) to a target known when lifting";
   let description = [{
@@ -100,7 +100,7 @@ def Metis_DispatchOp : Metis_Op<"dispatch", [Terminator]> {
   let hasVerifier = 1;
 }
 
-def Metis_StopOp : Metis_Op<"stop", [Terminator]> {
+def Metis_StopOp : Metis_OpcodeOp<"stop", 0x00, [Terminator]> {
   let summary = "STOP (0x00): end the frame successfully with no output";
   let description = [{
     Opcode 0x00. Also what running off the end of the code does.
@@ -112,7 +112,7 @@ def Metis_StopOp : Metis_Op<"stop", [Terminator]> {
   let assemblyFormat = "attr-dict";
 }
 
-def Metis_InvalidOp : Metis_Op<"invalid", [Terminator]> {
+def Metis_InvalidOp : Metis_OpcodeOp<"invalid", 0xfe, [Terminator]> {
   let summary = "INVALID (0xfe): the designated invalid instruction";
   let description = [{
     Opcode 0xfe. An exceptional halt: all gas is consumed and the frame's changes revert.

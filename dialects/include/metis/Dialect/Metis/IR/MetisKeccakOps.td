@@ -4,7 +4,7 @@
 
 include "metis/Dialect/Metis/IR/MetisBase.td"
 
-def Metis_Keccak256Op : Metis_Op<"keccak256"> {
+def Metis_Keccak256Op : Metis_OpcodeOp<"keccak256", 0x20> {
   let summary = "KECCAK256 (0x20): Keccak-256 of memory[offset, offset + size)";
   let description = [{
     Opcode 0x20, stack (offset, size -> hash). Charges 6 gas per 32-byte word of input and

@@ -9,7 +9,7 @@
 
 include "metis/Dialect/Metis/IR/MetisBase.td"
 
-def Metis_MLoadOp : Metis_UnaryReadOp<"mload"> {
+def Metis_MLoadOp : Metis_UnaryReadOp<"mload", 0x51> {
   let summary = "MLOAD (0x51): the big-endian word at memory[offset, offset + 32)";
   let description = [{
     Opcode 0x51, stack (offset -> word). Expands memory to cover the word.
@@ -20,7 +20,7 @@ def Metis_MLoadOp : Metis_UnaryReadOp<"mload"> {
   }];
 }
 
-def Metis_MStoreOp : Metis_Op<"mstore"> {
+def Metis_MStoreOp : Metis_OpcodeOp<"mstore", 0x52> {
   let summary = "MSTORE (0x52): store a word big-endian at memory[offset]";
   let description = [{
     Opcode 0x52, stack (offset, value -> ). Expands memory to cover the word.
@@ -33,7 +33,7 @@ def Metis_MStoreOp : Metis_Op<"mstore"> {
   let assemblyFormat = "$offset `,` $value attr-dict";
 }
 
-def Metis_MStore8Op : Metis_Op<"mstore8"> {
+def Metis_MStore8Op : Metis_OpcodeOp<"mstore8", 0x53> {
   let summary = "MSTORE8 (0x53): store the low byte of a word at memory[offset]";
   let description = [{
     Opcode 0x53, stack (offset, value -> ). Stores `value & 0xff`.
@@ -46,7 +46,7 @@ def Metis_MStore8Op : Metis_Op<"mstore8"> {
   let assemblyFormat = "$offset `,` $value attr-dict";
 }
 
-def Metis_MSizeOp : Metis_ReadOp<"msize"> {
+def Metis_MSizeOp : Metis_ReadOp<"msize", 0x59> {
   let summary = "MSIZE (0x59): the size of memory in bytes (a multiple of 32)";
   let description = [{
     Opcode 0x59, stack ( -> size).
@@ -57,7 +57,7 @@ def Metis_MSizeOp : Metis_ReadOp<"msize"> {
   }];
 }
 
-def Metis_MCopyOp : Metis_Op<"mcopy"> {
+def Metis_MCopyOp : Metis_OpcodeOp<"mcopy", 0x5e> {
   let summary = "MCOPY (0x5e): copy memory to memory, overlap allowed";
   let description = [{
     Opcode 0x5e, stack (dst, src, size -> ) (EIP-5656). Behaves as if through a temporary

@@ -4,7 +4,7 @@
 
 include "metis/Dialect/Metis/IR/MetisBase.td"
 
-def Metis_SLoadOp : Metis_UnaryReadOp<"sload"> {
+def Metis_SLoadOp : Metis_UnaryReadOp<"sload", 0x54> {
   let summary = "SLOAD (0x54): read a storage slot of the running account";
   let description = [{
     Opcode 0x54, stack (key -> value). EIP-2929: 2100 gas for a cold slot, 100 warm.
@@ -15,7 +15,7 @@ def Metis_SLoadOp : Metis_UnaryReadOp<"sload"> {
   }];
 }
 
-def Metis_SStoreOp : Metis_Op<"sstore"> {
+def Metis_SStoreOp : Metis_OpcodeOp<"sstore", 0x55> {
   let summary = "SSTORE (0x55): write a storage slot of the running account";
   let description = [{
     Opcode 0x55, stack (key, value -> ). Costs and refunds follow EIP-2200 with EIP-2929 and
@@ -32,7 +32,7 @@ def Metis_SStoreOp : Metis_Op<"sstore"> {
   let assemblyFormat = "$key `,` $value attr-dict";
 }
 
-def Metis_TLoadOp : Metis_UnaryReadOp<"tload"> {
+def Metis_TLoadOp : Metis_UnaryReadOp<"tload", 0x5c> {
   let summary = "TLOAD (0x5c): read transient storage (EIP-1153)";
   let description = [{
     Opcode 0x5c, stack (key -> value). Transient storage is cleared after each transaction.
@@ -43,7 +43,7 @@ def Metis_TLoadOp : Metis_UnaryReadOp<"tload"> {
   }];
 }
 
-def Metis_TStoreOp : Metis_Op<"tstore"> {
+def Metis_TStoreOp : Metis_OpcodeOp<"tstore", 0x5d> {
   let summary = "TSTORE (0x5d): write transient storage (EIP-1153)";
   let description = [{
     Opcode 0x5d, stack (key, value -> ). Reverted with the frame; not allowed in a static
