@@ -89,55 +89,49 @@ OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
       });
 }
 
-OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
+/// What DIV, SDIV, MOD and SMOD fold to for a divisor of one when the dividend is not constant
+/// (SMOD does not fold then).
+enum class ByOne { Dividend, Zero, NoFold };
+
+/// DIV, SDIV, MOD and SMOD: `fn` on constants, except that a zero divisor gives zero (as the
+/// EVM defines it, whatever the dividend); a divisor of one gives what `byOne` says.
+template <typename Op, typename Fn>
+static OpFoldResult foldDivision(Op op, ArrayRef<Attribute> operands, Fn fn, ByOne byOne) {
   return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APInt &a, const APInt &b) { return b.isZero() ? APInt(kBits, 0) : a.udiv(b); },
+      op, operands,
+      [&](const APInt &a, const APInt &b) { return b.isZero() ? APInt(kBits, 0) : fn(a, b); },
       [&](auto, auto b) -> OpFoldResult {
-        if (isOne(b))
-          return getLhs();
-        if (isZero(b))
-          return wordAttr(getContext(), APInt(kBits, 0));
+        if (isZero(b) || (isOne(b) && byOne == ByOne::Zero))
+          return wordAttr(op.getContext(), APInt(kBits, 0));
+        if (isOne(b) && byOne == ByOne::Dividend)
+          return op.getLhs();
         return {};
       });
+}
+
+OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
+  return foldDivision(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a.udiv(b); },
+      ByOne::Dividend);
 }
 
 OpFoldResult SDivOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APInt &a, const APInt &b) {
-        // APInt's sdiv wraps -2^255 / -1 to -2^255, as the EVM does.
-        return b.isZero() ? APInt(kBits, 0) : a.sdiv(b);
-      },
-      [&](auto, auto b) -> OpFoldResult {
-        if (isOne(b))
-          return getLhs();
-        if (isZero(b))
-          return wordAttr(getContext(), APInt(kBits, 0));
-        return {};
-      });
+  // APInt's sdiv wraps -2^255 / -1 to -2^255, as the EVM does.
+  return foldDivision(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a.sdiv(b); },
+      ByOne::Dividend);
 }
 
 OpFoldResult ModOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APInt &a, const APInt &b) { return b.isZero() ? APInt(kBits, 0) : a.urem(b); },
-      [&](auto, auto b) -> OpFoldResult {
-        if (isOne(b) || isZero(b))
-          return wordAttr(getContext(), APInt(kBits, 0));
-        return {};
-      });
+  return foldDivision(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a.urem(b); },
+      ByOne::Zero);
 }
 
 OpFoldResult SModOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APInt &a, const APInt &b) { return b.isZero() ? APInt(kBits, 0) : a.srem(b); },
-      [&](auto, auto b) -> OpFoldResult {
-        if (isZero(b))
-          return wordAttr(getContext(), APInt(kBits, 0));
-        return {};
-      });
+  return foldDivision(
+      *this, adaptor.getOperands(), [](const APInt &a, const APInt &b) { return a.srem(b); },
+      ByOne::NoFold);
 }
 
 /// (a op b) mod n computed exactly in `width` bits.
