@@ -1,7 +1,9 @@
 //===- MetisFolds.cpp - Constant folding and canonicalisation ----------------===//
 //
 // Folds compute with llvm::APInt on 256 bits, independently of the runtime's Word; the unit
-// tests cross-check the two on random operands, so each keeps the other honest.
+// tests cross-check the two on random operands, so each keeps the other honest. The
+// canonicalisation patterns that are pure pattern shapes are DRR, in MetisCanonicalization.td;
+// the ones here need logic DRR cannot express.
 //
 //===----------------------------------------------------------------------===//
 #include "metis/Dialect/Metis/IR/MetisOps.h"
@@ -306,71 +308,28 @@ OpFoldResult SarOp::fold(FoldAdaptor adaptor) {
 
 namespace {
 
-/// add(add(x, c1), c2) -> add(x, c1 + c2): address arithmetic chains in Solidity code.
-struct AddConstants : OpRewritePattern<AddOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(AddOp op, PatternRewriter &rewriter) const override {
-    APInt c2, c1;
-    if (!matchPattern(op.getRhs(), m_ConstantInt(&c2)))
-      return rewriter.notifyMatchFailure(op, "rhs is not a constant");
-    auto inner = op.getLhs().getDefiningOp<AddOp>();
-    if (!inner || !matchPattern(inner.getRhs(), m_ConstantInt(&c1)))
-      return rewriter.notifyMatchFailure(op, "lhs is not an add of a constant");
-    Value sum = rewriter.create<ConstantOp>(op.getLoc(), c1 + c2);
-    rewriter.replaceOpWithNewOp<AddOp>(op, inner.getLhs(), sum);
-    return success();
-  }
-};
+/// The word `Fn()(c1, c2)` of the constants a pattern of MetisCanonicalization.td matched.
+template <typename Fn> IntegerAttr combineWords(Builder &builder, Attribute c1, Attribute c2) {
+  APInt v = Fn()(cast<IntegerAttr>(c1).getValue(), cast<IntegerAttr>(c2).getValue());
+  return IntegerAttr::get(getWordType(builder.getContext()), v);
+}
 
-/// iszero(iszero(iszero(x))) -> iszero(x): the triple negation of normalised booleans.
-struct TripleIsZero : OpRewritePattern<IsZeroOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(IsZeroOp op, PatternRewriter &rewriter) const override {
-    auto mid = op.getOperand().getDefiningOp<IsZeroOp>();
-    auto inner = mid ? mid.getOperand().getDefiningOp<IsZeroOp>() : IsZeroOp();
-    if (!inner)
-      return rewriter.notifyMatchFailure(op, "not three iszero in a row");
-    rewriter.replaceOp(op, inner.getResult());
-    return success();
-  }
-};
-
-/// op(op(x, c1), c2) -> op(x, c1 op c2) for and, or, xor.
-template <typename Op, typename Fn> struct CombineLogicConstants : OpRewritePattern<Op> {
-  using OpRewritePattern<Op>::OpRewritePattern;
-  LogicalResult matchAndRewrite(Op op, PatternRewriter &rewriter) const override {
-    APInt c2, c1;
-    if (!matchPattern(op.getRhs(), m_ConstantInt(&c2)))
-      return rewriter.notifyMatchFailure(op, "rhs is not a constant");
-    auto inner = op.getLhs().template getDefiningOp<Op>();
-    if (!inner || !matchPattern(inner.getRhs(), m_ConstantInt(&c1)))
-      return rewriter.notifyMatchFailure(op, "lhs is not the same op with a constant");
-    Value c = rewriter.create<ConstantOp>(op.getLoc(), Fn()(c1, c2));
-    rewriter.replaceOpWithNewOp<Op>(op, inner.getLhs(), c);
-    return success();
-  }
-};
-
-/// shl(c1, shl(c2, x)) -> shl(c1 + c2, x), and the same for shr; the sum saturates at 256,
-/// which shifts everything out as the two shifts would.
-template <typename Op> struct CombineShifts : OpRewritePattern<Op> {
-  using OpRewritePattern<Op>::OpRewritePattern;
-  LogicalResult matchAndRewrite(Op op, PatternRewriter &rewriter) const override {
-    APInt c1, c2;
-    if (!matchPattern(op.getLhs(), m_ConstantInt(&c1)))
-      return rewriter.notifyMatchFailure(op, "shift amount is not a constant");
-    auto inner = op.getRhs().template getDefiningOp<Op>();
-    if (!inner || !matchPattern(inner.getLhs(), m_ConstantInt(&c2)))
-      return rewriter.notifyMatchFailure(op, "value is not a constant shift of the same kind");
+/// The amount of two shifts in a row: the sum, saturating at 256.
+struct SaturatingShiftSum {
+  APInt operator()(const APInt &c1, const APInt &c2) const {
     uint64_t total = std::min<uint64_t>(c1.getLimitedValue(256) + c2.getLimitedValue(256), 256);
-    Value amount = rewriter.create<ConstantOp>(op.getLoc(), APInt(kBits, total));
-    rewriter.replaceOpWithNewOp<Op>(op, amount, inner.getRhs());
-    return success();
+    return APInt(kBits, total);
   }
 };
+
+#include "MetisCanonicalization.inc"
+
+// The patterns below stay in C++: DRR cannot express them.
 
 /// exp(c1, c2) -> gas.charge(50 * bytes(c2)); constant(c1 ** c2). The dynamic cost of EXP
-/// depends only on the exponent, so charging it at the same point keeps gas exact.
+/// depends only on the exponent, so charging it at the same point keeps gas exact. In C++:
+/// the charge exists only for a non-zero exponent and the power is a loop, so DRR would need
+/// two patterns and C++ helpers for everything they compute.
 struct ExpOfConstants : OpRewritePattern<ExpOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ExpOp op, PatternRewriter &rewriter) const override {
@@ -393,7 +352,8 @@ struct ExpOfConstants : OpRewritePattern<ExpOp> {
 };
 
 /// jumpi(iszero(x), T, F) -> jumpi(x, F, T) and jumpi(eq(x, 0), T, F) -> jumpi(x, F, T):
-/// with two of these, iszero(iszero(x)) as a condition becomes x.
+/// with two of these, iszero(iszero(x)) as a condition becomes x. In C++, as is the next one,
+/// because DRR neither matches nor builds ops with successors.
 struct JumpIOnNegation : OpRewritePattern<JumpIOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(JumpIOp op, PatternRewriter &rewriter) const override {
@@ -430,28 +390,28 @@ struct JumpIOnConstant : OpRewritePattern<JumpIOp> {
 } // namespace
 
 void AddOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
-  results.add<AddConstants>(ctx);
+  results.add<Metis_AddConstants>(ctx);
 }
 
 void IsZeroOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
-  results.add<TripleIsZero>(ctx);
+  results.add<Metis_TripleIsZero>(ctx);
 }
 
 void AndOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
-  results.add<CombineLogicConstants<AndOp, std::bit_and<APInt>>>(ctx);
+  results.add<Metis_AndConstants>(ctx);
 }
 void OrOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
-  results.add<CombineLogicConstants<OrOp, std::bit_or<APInt>>>(ctx);
+  results.add<Metis_OrConstants>(ctx);
 }
 void XorOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
-  results.add<CombineLogicConstants<XorOp, std::bit_xor<APInt>>>(ctx);
+  results.add<Metis_XorConstants>(ctx);
 }
 
 void ShlOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
-  results.add<CombineShifts<ShlOp>>(ctx);
+  results.add<Metis_ShlShifts>(ctx);
 }
 void ShrOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
-  results.add<CombineShifts<ShrOp>>(ctx);
+  results.add<Metis_ShrShifts>(ctx);
 }
 void ExpOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *ctx) {
   results.add<ExpOfConstants>(ctx);
