@@ -1,8 +1,8 @@
 //===- FuseJumpIZero.cpp - ISZERO + JUMPI -> metis.jumpi.zero ----------------===//
 #include "metis/Dialect/Metis/Transforms/Passes.h"
+#include "metis/Dialect/Metis/Transforms/RewriteConfig.h"
 
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace metis {
 #define GEN_PASS_DEF_FUSEJUMPIZERO
@@ -35,11 +35,8 @@ struct FuseJumpIZeroPass : metis::impl::FuseJumpIZeroBase<FuseJumpIZeroPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<FuseIsZeroIntoJumpI>(&getContext());
-    // No block merging: MLIR 19's merge of identical blocks mishandles repeated branch operands
-    // and miscompiled snailtracer (test/Dialect/Metis/Transforms/fuse-block-merging*.mlir).
-    GreedyRewriteConfig config;
-    config.enableRegionSimplification = GreedySimplifyRegionLevel::Normal;
-    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns), config)))
+    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns),
+                                            withoutBlockMerging())))
       signalPassFailure();
   }
 };

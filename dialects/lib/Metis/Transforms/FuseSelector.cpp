@@ -1,9 +1,9 @@
 //===- FuseSelector.cpp - shr(224, calldataload(0)) -> metis.selector --------===//
 #include "metis/Dialect/Metis/Transforms/Passes.h"
+#include "metis/Dialect/Metis/Transforms/RewriteConfig.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace metis {
 #define GEN_PASS_DEF_FUSESELECTOR
@@ -34,11 +34,8 @@ struct FuseSelectorPass : metis::impl::FuseSelectorBase<FuseSelectorPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<SelectorPattern>(&getContext());
-    // No block merging: MLIR 19's merge of identical blocks mishandles repeated branch operands
-    // and miscompiled snailtracer (test/Dialect/Metis/Transforms/fuse-block-merging*.mlir).
-    GreedyRewriteConfig config;
-    config.enableRegionSimplification = GreedySimplifyRegionLevel::Normal;
-    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns), config)))
+    if (failed(applyPatternsAndFoldGreedily(getOperation(), std::move(patterns),
+                                            withoutBlockMerging())))
       signalPassFailure();
   }
 };
