@@ -13,8 +13,9 @@
 // ^bb1's argument, saw 2 instead of 1. Lifted code has such uses: the spill blocks before a
 // dynamic jump target read their predecessor's words. The fix is to ask the greedy driver
 // for "normal" region simplification (or none) in these passes, as canonicalize does: every
-// metis pass takes its config from withoutBlockMerging (Transforms/RewriteConfig.h). See also
-// fuse-block-merging-repeated-operand.mlir, the case that broke snailtracer.
+// metis pass and the pipeline's canonicalizer take their config from withoutBlockMerging
+// (Transforms/RewriteConfig.h). See also fuse-block-merging-repeated-operand.mlir, the case
+// that broke snailtracer.
 //
 // The loop goes round once; the stop is reached only if ^bb4 sees ^bb1's argument as 1.
 
