@@ -2,7 +2,7 @@
 //
 // The `metis` dialect models EVM bytecode in SSA form: every stack word is an `i256` value,
 // DUP/SWAP/POP disappear into the def-use graph, PUSH becomes `metis.constant`, and control
-// flow is the region's CFG. See docs/dialect/Rationale.md.
+// flow is the region's CFG. See docs/dialect-rationale.md.
 //
 //===----------------------------------------------------------------------===//
 #ifndef METIS_DIALECT_METIS_IR_METISBASE_TD
