@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <memory>
 #include <cstring>
+#include <memory>
 
 namespace metis::interp {
 

@@ -96,8 +96,7 @@ inline Word calldataload(Frame &f, const Word &offset) noexcept {
 /// BALANCE, EXTCODESIZE, EXTCODEHASH: `io` holds the address and receives the result.
 inline StepResult accountRead(Frame &f, int64_t gas, uint8_t opcode, Word &io) noexcept {
   Address addr = io.toAddress();
-  if (f.host->accessAccount(addr) == AccessStatus::Cold &&
-      (gas -= kColdAccountSurcharge) < 0)
+  if (f.host->accessAccount(addr) == AccessStatus::Cold && (gas -= kColdAccountSurcharge) < 0)
     return halt(gas, Status::OutOfGas);
   switch (opcode) {
   case OP_BALANCE:
@@ -230,8 +229,7 @@ inline StepResult copy(Frame &f, int64_t gas, uint8_t opcode, const Word *args) 
     return halt(gas, Status::OutOfGas);
   if (ext) {
     Address addr = args[0].toAddress();
-    if (f.host->accessAccount(addr) == AccessStatus::Cold &&
-        (gas -= kColdAccountSurcharge) < 0)
+    if (f.host->accessAccount(addr) == AccessStatus::Cold && (gas -= kColdAccountSurcharge) < 0)
       return halt(gas, Status::OutOfGas);
     if (n) {
       uint8_t *dst = f.memory.data() + memOff.low64();
@@ -265,21 +263,19 @@ inline StepResult log(Frame &f, int64_t gas, const Word *args, int numTopics) no
   Bytes32 topics[4];
   for (int i = 0; i < numTopics; ++i)
     topics[i] = args[2 + i].toBytes32();
-  f.host->emitLog(f.msg->recipient,
-                  BytesView(n ? f.memory.data() + offset.low64() : nullptr, n),
+  f.host->emitLog(f.msg->recipient, BytesView(n ? f.memory.data() + offset.low64() : nullptr, n),
                   std::span<const Bytes32>(topics, size_t(numTopics)));
   return ok(gas);
 }
 
 /// RETURN and REVERT: the output range, charging its memory. On success `status` is the one
 /// to end the frame with.
-inline StepResult output(Frame &f, int64_t gas, const Word &offset, const Word &size,
-                         bool revert, Bytes &out) noexcept {
+inline StepResult output(Frame &f, int64_t gas, const Word &offset, const Word &size, bool revert,
+                         Bytes &out) noexcept {
   if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)
     return halt(gas, Status::OutOfGas);
   if (!size.isZero())
-    out.assign(f.memory.data() + offset.low64(),
-               f.memory.data() + offset.low64() + size.low64());
+    out.assign(f.memory.data() + offset.low64(), f.memory.data() + offset.low64() + size.low64());
   return {gas, revert ? Status::Revert : Status::Success};
 }
 
@@ -288,8 +284,7 @@ inline StepResult selfdestruct(Frame &f, int64_t gas, const Word &beneficiaryWor
   if (f.msg->isStatic)
     return halt(gas, Status::StaticModeViolation);
   Address beneficiary = beneficiaryWord.toAddress();
-  if (f.host->accessAccount(beneficiary) == AccessStatus::Cold &&
-      (gas -= kColdAccountCost) < 0)
+  if (f.host->accessAccount(beneficiary) == AccessStatus::Cold && (gas -= kColdAccountCost) < 0)
     return halt(gas, Status::OutOfGas);
   if (!f.host->getBalance(f.msg->recipient).isZero() && !f.host->accountExists(beneficiary) &&
       (gas -= kSelfdestructNewAccountCost) < 0)

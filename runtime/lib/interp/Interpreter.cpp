@@ -75,8 +75,7 @@ template <size_t N> inline Word loadPush(const uint8_t *p) noexcept {
 /// (computed goto), which predicts far better than one shared switch. Gas lives in a local
 /// whose address is never taken, so it stays in a register; out-of-line helpers take and
 /// return it by value.
-template <bool Tracing>
-Result run(Frame &f, Tracer *tracer) noexcept {
+template <bool Tracing> Result run(Frame &f, Tracer *tracer) noexcept {
   static const void *const kHandlers[] = {
 #define METIS_OPCODE(Name, Byte, In, Out, Imm, Gas) &&H_##Name,
 #include "metis/runtime/Opcodes.def"
@@ -96,82 +95,82 @@ Result run(Frame &f, Tracer *tracer) noexcept {
 
 #define TOP sp[-1]
 #define SECOND sp[-2]
-#define FAIL(s)                                                                \
-  do {                                                                         \
-    status = (s);                                                              \
-    goto finish;                                                               \
+#define FAIL(s)                                                                                    \
+  do {                                                                                             \
+    status = (s);                                                                                  \
+    goto finish;                                                                                   \
   } while (0)
-#define CHARGE(amount)                                                         \
-  do {                                                                         \
-    if ((gas -= (amount)) < 0)                                                 \
-      FAIL(Status::OutOfGas);                                                  \
+#define CHARGE(amount)                                                                             \
+  do {                                                                                             \
+    if ((gas -= (amount)) < 0)                                                                     \
+      FAIL(Status::OutOfGas);                                                                      \
   } while (0)
-#define STEP(call)                                                             \
-  do {                                                                         \
-    StepResult r_ = (call);                                                    \
-    gas = r_.gas;                                                              \
-    if (r_.status != Status::Success)                                          \
-      FAIL(r_.status);                                                         \
+#define STEP(call)                                                                                 \
+  do {                                                                                             \
+    StepResult r_ = (call);                                                                        \
+    gas = r_.gas;                                                                                  \
+    if (r_.status != Status::Success)                                                              \
+      FAIL(r_.status);                                                                             \
   } while (0)
-#define MEMORY(offset, size)                                                   \
-  do {                                                                         \
-    if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)                 \
-      FAIL(Status::OutOfGas);                                                  \
+#define MEMORY(offset, size)                                                                       \
+  do {                                                                                             \
+    if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)                                     \
+      FAIL(Status::OutOfGas);                                                                      \
   } while (0)
   // Static checks of the next instruction, then a jump to its handler.
-#define DISPATCH()                                                             \
-  do {                                                                         \
-    const uint8_t op_ = *ip;                                                   \
-    if constexpr (Tracing)                                                     \
-      tracer->onInstruction(uint32_t(ip - code), op_, gas, msg.depth,          \
-                            std::span<const Word>(base, size_t(sp - base)),    \
-                            f.memory.size(), f.gasRefund);                     \
-    const StepInfo &step_ = kStepInfo[op_];                                    \
-    const ptrdiff_t height_ = sp - base;                                       \
-    if (height_ < step_.minHeight)                                             \
-      FAIL(Status::StackUnderflow);                                            \
-    if (height_ > step_.maxHeight)                                             \
-      FAIL(Status::StackOverflow);                                             \
-    CHARGE(step_.gas);                                                         \
-    goto *kTable[op_];                                                         \
+#define DISPATCH()                                                                                 \
+  do {                                                                                             \
+    const uint8_t op_ = *ip;                                                                       \
+    if constexpr (Tracing)                                                                         \
+      tracer->onInstruction(uint32_t(ip - code), op_, gas, msg.depth,                              \
+                            std::span<const Word>(base, size_t(sp - base)), f.memory.size(),       \
+                            f.gasRefund);                                                          \
+    const StepInfo &step_ = kStepInfo[op_];                                                        \
+    const ptrdiff_t height_ = sp - base;                                                           \
+    if (height_ < step_.minHeight)                                                                 \
+      FAIL(Status::StackUnderflow);                                                                \
+    if (height_ > step_.maxHeight)                                                                 \
+      FAIL(Status::StackOverflow);                                                                 \
+    CHARGE(step_.gas);                                                                             \
+    goto *kTable[op_];                                                                             \
   } while (0)
-#define NEXT()                                                                 \
-  do {                                                                         \
-    ++ip;                                                                      \
-    DISPATCH();                                                                \
+#define NEXT()                                                                                     \
+  do {                                                                                             \
+    ++ip;                                                                                          \
+    DISPATCH();                                                                                    \
   } while (0)
-#define BINARY(Name, expr)                                                     \
-  H_##Name : {                                                                 \
-    const Word &a = TOP, &b = SECOND;                                          \
-    SECOND = (expr);                                                           \
-    --sp;                                                                      \
-    NEXT();                                                                    \
+#define BINARY(Name, expr)                                                                         \
+  H_##Name : {                                                                                     \
+    const Word &a = TOP, &b = SECOND;                                                              \
+    SECOND = (expr);                                                                               \
+    --sp;                                                                                          \
+    NEXT();                                                                                        \
   }
-#define PUSH_N(N)                                                              \
-  H_PUSH##N : {                                                                \
-    *sp++ = loadPush<N>(ip + 1);                                               \
-    ip += N + 1;                                                               \
-    DISPATCH();                                                                \
+#define PUSH_N(N)                                                                                  \
+  H_PUSH##N : {                                                                                    \
+    *sp++ = loadPush<N>(ip + 1);                                                                   \
+    ip += N + 1;                                                                                   \
+    DISPATCH();                                                                                    \
   }
-#define DUP_N(N)                                                               \
-  H_DUP##N : {                                                                 \
-    *sp = sp[-N];                                                              \
-    ++sp;                                                                      \
-    NEXT();                                                                    \
+#define DUP_N(N)                                                                                   \
+  H_DUP##N : {                                                                                     \
+    *sp = sp[-N];                                                                                  \
+    ++sp;                                                                                          \
+    NEXT();                                                                                        \
   }
-#define SWAP_N(N)                                                              \
-  H_SWAP##N : {                                                                \
-    std::swap(sp[-1], sp[-1 - N]);                                             \
-    NEXT();                                                                    \
+#define SWAP_N(N)                                                                                  \
+  H_SWAP##N : {                                                                                    \
+    std::swap(sp[-1], sp[-1 - N]);                                                                 \
+    NEXT();                                                                                        \
   }
-#define LOG_N(N)                                                               \
-  H_LOG##N : {                                                                 \
-    Word args_[2 + N];                                                         \
-    for (int i_ = 0; i_ < 2 + N; ++i_)                                         \
-      args_[i_] = sp[-1 - i_];                                                 \
-    STEP(instr::log(f, gas, args_, N));                                        \
-    sp -= 2 + N;                                                               \
-    NEXT();                                                                    \
+#define LOG_N(N)                                                                                   \
+  H_LOG##N : {                                                                                     \
+    Word args_[2 + N];                                                                             \
+    for (int i_ = 0; i_ < 2 + N; ++i_)                                                             \
+      args_[i_] = sp[-1 - i_];                                                                     \
+    STEP(instr::log(f, gas, args_, N));                                                            \
+    sp -= 2 + N;                                                                                   \
+    NEXT();                                                                                        \
   }
 
   DISPATCH();
@@ -334,6 +333,7 @@ H_TSTORE:
 H_PUSH0:
   *sp++ = Word{};
   NEXT();
+  // clang-format off: the handler macros take no semicolon
   PUSH_N(1) PUSH_N(2) PUSH_N(3) PUSH_N(4) PUSH_N(5) PUSH_N(6) PUSH_N(7) PUSH_N(8)
   PUSH_N(9) PUSH_N(10) PUSH_N(11) PUSH_N(12) PUSH_N(13) PUSH_N(14) PUSH_N(15) PUSH_N(16)
   PUSH_N(17) PUSH_N(18) PUSH_N(19) PUSH_N(20) PUSH_N(21) PUSH_N(22) PUSH_N(23) PUSH_N(24)
@@ -359,6 +359,7 @@ H_CREATE2: {
   ++sp;
   NEXT();
 }
+// clang-format on
 H_CALL:
 H_CALLCODE:
 H_DELEGATECALL:
@@ -494,8 +495,7 @@ void interp::releaseFrame(std::unique_ptr<Frame> frame) noexcept {
   framePool.release(std::move(frame));
 }
 
-Result execute(Host &host, const Message &msg, const CodeAnalysis &code,
-               Tracer *tracer) noexcept {
+Result execute(Host &host, const Message &msg, const CodeAnalysis &code, Tracer *tracer) noexcept {
   std::unique_ptr<Frame> frame = framePool.acquire();
   frame->host = &host;
   frame->msg = &msg;

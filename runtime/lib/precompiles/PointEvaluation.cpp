@@ -54,17 +54,16 @@ TrustedSetup load() {
   std::string path = env && *env ? env : METIS_TRUSTED_SETUP_PATH;
   std::FILE *file = std::fopen(path.c_str(), "r");
   if (!file) {
-    setup.error = "cannot open the KZG trusted setup " + path + ": " +
-                  std::strerror(errno);
+    setup.error = "cannot open the KZG trusted setup " + path + ": " + std::strerror(errno);
     return setup;
   }
   // No precomputed tables: they speed up making proofs, never checking them.
   C_KZG_RET ret = load_trusted_setup_file(&setup.settings, file, 0);
   std::fclose(file);
   if (ret != C_KZG_OK)
-    setup.error = "cannot load the KZG trusted setup " + path +
-                  (ret == C_KZG_BADARGS ? ": not a valid setup"
-                                        : ": out of memory or internal error");
+    setup.error =
+        "cannot load the KZG trusted setup " + path +
+        (ret == C_KZG_BADARGS ? ": not a valid setup" : ": out of memory or internal error");
   return setup;
 }
 
@@ -112,9 +111,7 @@ std::optional<Bytes> pointEvaluation(BytesView input) {
   auto y = copyBytes<::Bytes32>(input, kYOffset);
   auto proof = copyBytes<::Bytes48>(input, kProofOffset);
   bool ok = false;
-  if (verify_kzg_proof(&ok, &commitmentBytes, &z, &y, &proof,
-                       &setup.settings) != C_KZG_OK ||
-      !ok)
+  if (verify_kzg_proof(&ok, &commitmentBytes, &z, &y, &proof, &setup.settings) != C_KZG_OK || !ok)
     return std::nullopt;
   static const Bytes output = *fromHex(kSuccessOutputHex);
   return output;

@@ -24,9 +24,9 @@
 #include "metis/Target/AOT.h"
 #include "metis/Target/JIT.h"
 #include "metis/runtime/Interpreter.h"
-#include "llvm/Support/FileSystem.h"
 #include "metis/runtime/Precompiles.h"
 #include "metis/runtime/StateHost.h"
+#include "llvm/Support/FileSystem.h"
 
 #include <gtest/gtest.h>
 
@@ -39,9 +39,7 @@ namespace metis {
 // Readable failure messages.
 inline void PrintTo(Status s, std::ostream *os) { *os << statusName(s); }
 inline void PrintTo(const Word &w, std::ostream *os) { *os << w.toHex(); }
-inline void PrintTo(const Address &a, std::ostream *os) {
-  *os << "0x" << toHex(a);
-}
+inline void PrintTo(const Address &a, std::ostream *os) { *os << "0x" << toHex(a); }
 } // namespace metis
 
 namespace metis::test {
@@ -99,8 +97,7 @@ inline Executor *executorFor(std::string_view engine) {
 }
 
 /// Runs `code` as the frame `msg` on the named engine.
-inline Result runEngine(std::string_view engine, Host &host, const Message &msg,
-                        BytesView code) {
+inline Result runEngine(std::string_view engine, Host &host, const Message &msg, BytesView code) {
   if (Executor *executor = executorFor(engine))
     return executor->execute(host, msg, code, keccak256(code));
   return metis::execute(host, msg, code);
@@ -114,30 +111,28 @@ inline std::vector<std::string> engineNames() {
 }
 
 /// Instantiates every TEST_P of `Suite` once per engine, named after it.
-#define METIS_INSTANTIATE_ENGINE_TESTS(Suite)                                  \
-  INSTANTIATE_TEST_SUITE_P(                                                    \
-      , Suite, ::testing::ValuesIn(::metis::test::engineNames()),              \
-      [](const ::testing::TestParamInfo<std::string> &info) {                  \
-        return info.param;                                                     \
-      })
+#define METIS_INSTANTIATE_ENGINE_TESTS(Suite)                                                      \
+  INSTANTIATE_TEST_SUITE_P(                                                                        \
+      , Suite, ::testing::ValuesIn(::metis::test::engineNames()),                                  \
+      [](const ::testing::TestParamInfo<std::string> &info) { return info.param; })
 
 /// An exceptional halt with the given status: every unit of the frame's gas
 /// is gone and there is no output.
-#define EXPECT_HALT(STATUS)                                                    \
-  do {                                                                         \
-    EXPECT_EQ(result.status, STATUS);                                          \
-    EXPECT_EQ(result.gasLeft, 0);                                              \
-    EXPECT_EQ(gasUsed, msg.gas);                                               \
-    EXPECT_TRUE(result.output.empty());                                        \
+#define EXPECT_HALT(STATUS)                                                                        \
+  do {                                                                                             \
+    EXPECT_EQ(result.status, STATUS);                                                              \
+    EXPECT_EQ(result.gasLeft, 0);                                                                  \
+    EXPECT_EQ(gasUsed, msg.gas);                                                                   \
+    EXPECT_TRUE(result.output.empty());                                                            \
   } while (0)
 
 /// An exceptional halt where the EIP names no particular status.
-#define EXPECT_EXCEPTIONAL_HALT()                                              \
-  do {                                                                         \
-    EXPECT_NE(result.status, Status::Success);                                 \
-    EXPECT_NE(result.status, Status::Revert);                                  \
-    EXPECT_EQ(result.gasLeft, 0);                                              \
-    EXPECT_EQ(gasUsed, msg.gas);                                               \
+#define EXPECT_EXCEPTIONAL_HALT()                                                                  \
+  do {                                                                                             \
+    EXPECT_NE(result.status, Status::Success);                                                     \
+    EXPECT_NE(result.status, Status::Revert);                                                      \
+    EXPECT_EQ(result.gasLeft, 0);                                                                  \
+    EXPECT_EQ(gasUsed, msg.gas);                                                                   \
   } while (0)
 
 class ExecutionTest : public ::testing::TestWithParam<std::string> {
@@ -172,8 +167,7 @@ protected:
 
   /// Puts an account with `code` at `addr` (nonce 1, as EIP-161 gives new
   /// contracts), replacing any account there.
-  state::Account &deploy(const Address &addr, BytesView code,
-                         const Word &balance = {}) {
+  state::Account &deploy(const Address &addr, BytesView code, const Word &balance = {}) {
     state::Account acc;
     acc.nonce = 1;
     acc.balance = balance;
@@ -202,8 +196,7 @@ protected:
 
   /// Deploys `code` at `contract` (keeping the balance and nonce of an account
   /// already there) and runs it.
-  void execute(int64_t gas, BytesView code, BytesView input = {},
-               const Word &value = {}) {
+  void execute(int64_t gas, BytesView code, BytesView input = {}, const Word &value = {}) {
     state::Account *existing = state.find(contract);
     if (existing) {
       existing->code = std::make_shared<const Bytes>(code.begin(), code.end());
@@ -248,8 +241,7 @@ protected:
     }
     const state::Account *acc = state.find(contract);
     std::shared_ptr<const Bytes> code = acc->code;
-    result =
-        runEngine(engine(), host, msg, code ? BytesView(*code) : BytesView());
+    result = runEngine(engine(), host, msg, code ? BytesView(*code) : BytesView());
     if (result.status != Status::Success) {
       state.rollback(checkpoint);
       result.gasRefund = 0;
@@ -267,9 +259,7 @@ protected:
   /// The output read as one word; fails the test unless it is 32 bytes.
   Word outputWord() const {
     EXPECT_EQ(result.output.size(), 32u);
-    return result.output.size() == 32
-               ? Word::fromBigEndian(result.output.data())
-               : Word{};
+    return result.output.size() == 32 ? Word::fromBigEndian(result.output.data()) : Word{};
   }
   Address outputAddress() const { return outputWord().toAddress(); }
   int64_t refund() const { return result.gasRefund; }
@@ -285,9 +275,7 @@ protected:
     const state::Account *acc = state.find(addr);
     return acc ? acc->balance : Word{};
   }
-  const state::Account *account(const Address &addr) const {
-    return state.find(addr);
-  }
+  const state::Account *account(const Address &addr) const { return state.find(addr); }
   std::vector<state::Log> &logs() { return state.logs(); }
 
   state::State state;
