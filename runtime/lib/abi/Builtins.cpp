@@ -5,6 +5,7 @@
 // memory the code reads inline, so every tier shares one semantics.
 //
 //===----------------------------------------------------------------------===//
+#include "../interp/FramePool.h"
 #include "../interp/Instructions.h"
 #include "metis/runtime/CompiledCode.h"
 #include "metis/runtime/Keccak.h"

@@ -95,7 +95,7 @@ inline int64_t growMemory(int64_t gas, Memory &memory, uint64_t end) noexcept {
 }
 
 /// Heap-allocated state of one frame: 32 KiB of stack must not live on the native stack when
-/// frames nest 1024 deep.
+/// frames nest 1024 deep. Every tier takes its frames from FramePool.h.
 struct Frame {
   alignas(32) Word stack[kStackLimit];
   Memory memory;
@@ -105,11 +105,6 @@ struct Frame {
   const Message *msg = nullptr;
   const CodeAnalysis *code = nullptr;
 };
-
-/// Frames are recycled per thread (see Interpreter.cpp): a call costs no 32 KiB allocation,
-/// and memory keeps its capacity. Every tier takes its frames from here.
-std::unique_ptr<Frame> acquireFrame();
-void releaseFrame(std::unique_ptr<Frame> frame) noexcept;
 
 /// What an instruction implemented out of line leaves behind: the gas left and, if it halts
 /// the frame, why.

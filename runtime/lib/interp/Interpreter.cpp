@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Frame.h"
+#include "FramePool.h"
 #include "Instructions.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
@@ -421,45 +422,13 @@ finish:
 
 } // namespace
 
-namespace {
-/// Frames are recycled per thread: a call then costs no 32 KiB allocation, and a frame's
-/// memory keeps its capacity for the next call at the same depth.
-class FramePool {
-public:
-  std::unique_ptr<Frame> acquire() {
-    if (free_.empty())
-      return std::unique_ptr<Frame>(new Frame); // not make_unique: no zeroing of the stack
-    std::unique_ptr<Frame> f = std::move(free_.back());
-    free_.pop_back();
-    return f;
-  }
-  void release(std::unique_ptr<Frame> f) noexcept {
-    f->memory.clear();
-    f->returnData.clear();
-    f->gasRefund = 0;
-    if (free_.size() < kMaxPooled)
-      free_.push_back(std::move(f));
-  }
-
-private:
-  static constexpr size_t kMaxPooled = 64;
-  std::vector<std::unique_ptr<Frame>> free_;
-};
-thread_local FramePool framePool;
-} // namespace
-
-std::unique_ptr<Frame> interp::acquireFrame() { return framePool.acquire(); }
-void interp::releaseFrame(std::unique_ptr<Frame> frame) noexcept {
-  framePool.release(std::move(frame));
-}
-
 Result execute(Host &host, const Message &msg, const CodeAnalysis &code, Tracer *tracer) noexcept {
-  std::unique_ptr<Frame> frame = framePool.acquire();
+  std::unique_ptr<Frame> frame = acquireFrame();
   frame->host = &host;
   frame->msg = &msg;
   frame->code = &code;
   Result result = tracer ? run<true>(*frame, tracer) : run<false>(*frame, nullptr);
-  framePool.release(std::move(frame));
+  releaseFrame(std::move(frame));
   return result;
 }
 
