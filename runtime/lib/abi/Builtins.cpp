@@ -1,12 +1,13 @@
 //===- Builtins.cpp - The runtime functions compiled code calls -------------===//
 //
 // Each builtin unwraps the context, runs the interpreter's own implementation of the
-// instruction (interp/Instructions.h, interp/Calls.cpp) and writes back the gas left and the
-// memory the code reads inline, so every tier shares one semantics.
+// instruction (metis/interp/Instructions.h, the runtime's internal instruction interface, and
+// interp/Calls.cpp) and writes back the gas left and the memory the code reads inline, so every
+// tier shares one semantics.
 //
 //===----------------------------------------------------------------------===//
-#include "../interp/FramePool.h"
-#include "../interp/Instructions.h"
+#include "metis/interp/FramePool.h"
+#include "metis/interp/Instructions.h"
 #include "metis/runtime/CompiledCode.h"
 #include "metis/runtime/Keccak.h"
 

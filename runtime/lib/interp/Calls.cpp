@@ -5,8 +5,8 @@
 // running with the forwarded gas returned.
 //
 //===----------------------------------------------------------------------===//
-#include "Frame.h"
-#include "Instructions.h"
+#include "metis/interp/Frame.h"
+#include "metis/interp/Instructions.h"
 #include "metis/runtime/Opcodes.h"
 
 namespace metis::interp {

@@ -1,5 +1,5 @@
 //===- FramePool.cpp - Recycled interpreter frames --------------------------===//
-#include "FramePool.h"
+#include "metis/interp/FramePool.h"
 
 #include <vector>
 

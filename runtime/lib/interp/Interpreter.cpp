@@ -6,9 +6,9 @@
 // the top item.
 //
 //===----------------------------------------------------------------------===//
-#include "Frame.h"
-#include "FramePool.h"
-#include "Instructions.h"
+#include "metis/interp/Frame.h"
+#include "metis/interp/FramePool.h"
+#include "metis/interp/Instructions.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
 

@@ -5,11 +5,19 @@
 // (runtime/lib/abi) wrap the same functions, so every tier shares the semantics and gas rules.
 // Each takes the gas left by value and returns it with the outcome (Success: go on).
 //
+// Why a header of its own, outside the public runtime/include: this is an internal interface
+// of the runtime, not API. Sharing one implementation of every instruction between the tiers
+// is deliberate (design.md, "Layering": abi depends on "interp's instruction semantics"), so
+// the dependency is declared rather than reached by a relative include into interp's folder.
+// These headers (metis/interp/...) are visible only to the interpreter itself and to targets
+// that link the CMake target MetisInstructions (runtime/lib/interp/CMakeLists.txt), today
+// MetisAbi. They change with the interpreter and promise nothing to anyone else.
+//
 //===----------------------------------------------------------------------===//
-#ifndef METIS_RUNTIME_LIB_INTERP_INSTRUCTIONS_H
-#define METIS_RUNTIME_LIB_INTERP_INSTRUCTIONS_H
+#ifndef METIS_INTERP_INSTRUCTIONS_H
+#define METIS_INTERP_INSTRUCTIONS_H
 
-#include "Frame.h"
+#include "metis/interp/Frame.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
 
@@ -295,4 +303,4 @@ inline StepResult selfdestruct(Frame &f, int64_t gas, const Word &beneficiaryWor
 
 } // namespace metis::interp::instr
 
-#endif // METIS_RUNTIME_LIB_INTERP_INSTRUCTIONS_H
+#endif // METIS_INTERP_INSTRUCTIONS_H

@@ -1,14 +1,14 @@
-//===- FramePool.h - Recycled interpreter frames (private) -------*- C++ -*-===//
+//===- FramePool.h - Recycled call frames ------------------------*- C++ -*-===//
 //
 // Frames are recycled per thread: a call then costs no 32 KiB allocation, and a frame's memory
 // keeps its capacity for the next call at the same depth. Every tier (the interpreter and the
 // compiled code's runtime, runtime/lib/abi) takes its frames from here.
 //
 //===----------------------------------------------------------------------===//
-#ifndef METIS_RUNTIME_LIB_INTERP_FRAMEPOOL_H
-#define METIS_RUNTIME_LIB_INTERP_FRAMEPOOL_H
+#ifndef METIS_INTERP_FRAMEPOOL_H
+#define METIS_INTERP_FRAMEPOOL_H
 
-#include "Frame.h"
+#include "metis/interp/Frame.h"
 
 #include <memory>
 
@@ -22,4 +22,4 @@ void releaseFrame(std::unique_ptr<Frame> frame) noexcept;
 
 } // namespace metis::interp
 
-#endif // METIS_RUNTIME_LIB_INTERP_FRAMEPOOL_H
+#endif // METIS_INTERP_FRAMEPOOL_H

@@ -1,6 +1,11 @@
-//===- Frame.h - One interpreter call frame (private) ------------*- C++ -*-===//
-#ifndef METIS_RUNTIME_LIB_INTERP_FRAME_H
-#define METIS_RUNTIME_LIB_INTERP_FRAME_H
+//===- Frame.h - One call frame, as every tier's instructions see it -*- C++ -*-===//
+//
+// Part of the runtime's internal instruction interface (see Instructions.h): the frame the
+// shared instruction implementations work on, its memory and the memory-expansion cost.
+//
+//===----------------------------------------------------------------------===//
+#ifndef METIS_INTERP_FRAME_H
+#define METIS_INTERP_FRAME_H
 
 #include "metis/runtime/Host.h"
 #include "metis/runtime/Interpreter.h"
@@ -122,4 +127,4 @@ StepResult createInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *
 
 } // namespace metis::interp
 
-#endif // METIS_RUNTIME_LIB_INTERP_FRAME_H
+#endif // METIS_INTERP_FRAME_H
