@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/interp/FramePool.h"
+#include "metis/interp/Gas.h"
 #include "metis/interp/Instructions.h"
 #include "metis/runtime/CompiledCode.h"
 #include "metis/runtime/Keccak.h"
@@ -93,7 +94,7 @@ void metis_rt_mulmod(metis_word *r, const metis_word *a, const metis_word *b, co
 
 int32_t metis_rt_exp(metis_context *ctx, metis_word *r, const metis_word *base,
                      const metis_word *exponent) {
-  int64_t gas = ctx->gas - 50 * int64_t(word(exponent).byteLength());
+  int64_t gas = ctx->gas - kExpByteCost * int64_t(word(exponent).byteLength());
   if (gas < 0)
     return finish(ctx, {gas, Status::OutOfGas});
   word(r) = exp(word(base), word(exponent));

@@ -6,15 +6,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "metis/interp/Frame.h"
+#include "metis/interp/Gas.h"
 #include "metis/interp/Instructions.h"
 #include "metis/runtime/Opcodes.h"
 
 namespace metis::interp {
 
 namespace {
-constexpr int64_t kCallValueCost = 9000;
-constexpr int64_t kNewAccountCost = 25000;
-constexpr int64_t kCallStipend = 2300;
 constexpr int32_t kMaxDepth = 1024;
 constexpr uint64_t kMaxInitcodeSize = 0xc000; // EIP-3860
 } // namespace
@@ -35,7 +33,7 @@ StepResult callInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *ar
 
   auto fail = [&](Status s) { return StepResult{gas, s}; };
 
-  if (f.host->accessAccount(dst) == AccessStatus::Cold && (gas -= instr::kColdAccountSurcharge) < 0)
+  if (f.host->accessAccount(dst) == AccessStatus::Cold && (gas -= kColdAccountSurcharge) < 0)
     return fail(Status::OutOfGas);
   if ((gas = chargeMemory(gas, f.memory, inOff, inSize)) < 0 ||
       (gas = chargeMemory(gas, f.memory, outOff, outSize)) < 0)
@@ -102,8 +100,9 @@ StepResult createInstruction(Frame &f, uint8_t opcode, int64_t gas, const Word *
   const uint64_t initSize = size.isZero() ? 0 : size.low64();
   if (initSize > kMaxInitcodeSize)
     return fail(Status::OutOfGas);
-  // EIP-3860 charges 2 per word; CREATE2 also hashes the init code at 6 per word.
-  const int64_t wordCost = opcode == OP_CREATE2 ? 8 : 2;
+  // EIP-3860 charges per word of init code; CREATE2 also hashes it.
+  const int64_t wordCost =
+      opcode == OP_CREATE2 ? kInitcodeWordCost + kKeccakWordCost : kInitcodeWordCost;
   if ((gas -= numWords(initSize) * wordCost) < 0)
     return fail(Status::OutOfGas);
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "metis/interp/Frame.h"
 #include "metis/interp/FramePool.h"
+#include "metis/interp/Gas.h"
 #include "metis/interp/Instructions.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
@@ -194,7 +195,7 @@ H_MULMOD:
   sp -= 2;
   NEXT();
 H_EXP:
-  CHARGE(50 * int64_t(SECOND.byteLength()));
+  CHARGE(kExpByteCost * int64_t(SECOND.byteLength()));
   SECOND = exp(TOP, SECOND);
   --sp;
   NEXT();

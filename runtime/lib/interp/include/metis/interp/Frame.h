@@ -7,6 +7,7 @@
 #ifndef METIS_INTERP_FRAME_H
 #define METIS_INTERP_FRAME_H
 
+#include "metis/interp/Gas.h"
 #include "metis/runtime/Host.h"
 #include "metis/runtime/Interpreter.h"
 
@@ -70,7 +71,7 @@ private:
 inline constexpr int64_t numWords(uint64_t bytes) noexcept { return int64_t((bytes + 31) / 32); }
 
 inline constexpr int64_t memoryCost(int64_t words) noexcept {
-  return 3 * words + words * words / 512;
+  return kMemoryWordCost * words + words * words / kMemoryQuadDivisor;
 }
 
 /// Grows memory to cover `end` bytes and returns the gas left, negative if out of gas (or out

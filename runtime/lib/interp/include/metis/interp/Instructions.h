@@ -18,17 +18,11 @@
 #define METIS_INTERP_INSTRUCTIONS_H
 
 #include "metis/interp/Frame.h"
+#include "metis/interp/Gas.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
 
 namespace metis::interp::instr {
-
-inline constexpr int64_t kColdAccountSurcharge = 2500; // 2600 cold - 100 warm (static)
-inline constexpr int64_t kColdSloadSurcharge = 2000;   // 2100 cold - 100 warm (static)
-inline constexpr int64_t kColdSloadCost = 2100;
-inline constexpr int64_t kSstoreSentry = 2300;
-inline constexpr int64_t kColdAccountCost = 2600;
-inline constexpr int64_t kSelfdestructNewAccountCost = 25000;
 
 inline StepResult ok(int64_t gas) { return {gas, Status::Success}; }
 inline StepResult halt(int64_t gas, Status s) { return {gas, s}; }
@@ -176,7 +170,7 @@ constexpr StorageCost storageCost(StorageStatus s) {
 inline StepResult sstore(Frame &f, int64_t gas, const Word &key, const Word &value) noexcept {
   if (f.msg->isStatic)
     return halt(gas, Status::StaticModeViolation);
-  if (gas <= kSstoreSentry)
+  if (gas <= kCallStipend) // EIP-2200's sentry
     return halt(gas, Status::OutOfGas);
   int64_t cost = 0;
   if (f.host->accessStorage(f.msg->recipient, key) == AccessStatus::Cold)
@@ -200,7 +194,7 @@ inline StepResult keccak256(Frame &f, int64_t gas, const Word &offset, const Wor
   if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)
     return halt(gas, Status::OutOfGas);
   size_t n = size.isZero() ? 0 : size_t(size.low64());
-  if ((gas -= 6 * numWords(n)) < 0)
+  if ((gas -= kKeccakWordCost * numWords(n)) < 0)
     return halt(gas, Status::OutOfGas);
   out = Word::fromBytes32(
       metis::keccak256(BytesView(n ? f.memory.data() + offset.low64() : nullptr, n)));
@@ -218,7 +212,7 @@ inline StepResult copy(Frame &f, int64_t gas, uint8_t opcode, const Word *args) 
         (gas = chargeMemory(gas, f.memory, dst, size)) < 0)
       return halt(gas, Status::OutOfGas);
     size_t n = size_t(size.low64());
-    if ((gas -= 3 * numWords(n)) < 0)
+    if ((gas -= kCopyWordCost * numWords(n)) < 0)
       return halt(gas, Status::OutOfGas);
     std::memmove(f.memory.data() + dst.low64(), f.memory.data() + src.low64(), n);
     return ok(gas);
@@ -233,7 +227,7 @@ inline StepResult copy(Frame &f, int64_t gas, uint8_t opcode, const Word *args) 
        (!size.isZero() && size.low64() > f.returnData.size() - srcOff.low64())))
     return halt(gas, Status::InvalidMemoryAccess); // reading past the end (EIP-211)
   size_t n = size.isZero() ? 0 : size_t(size.low64());
-  if ((gas -= 3 * numWords(n)) < 0)
+  if ((gas -= kCopyWordCost * numWords(n)) < 0)
     return halt(gas, Status::OutOfGas);
   if (ext) {
     Address addr = args[0].toAddress();
@@ -266,7 +260,7 @@ inline StepResult log(Frame &f, int64_t gas, const Word *args, int numTopics) no
   if ((gas = chargeMemory(gas, f.memory, offset, size)) < 0)
     return halt(gas, Status::OutOfGas);
   size_t n = size.isZero() ? 0 : size_t(size.low64());
-  if ((gas -= 8 * int64_t(n)) < 0)
+  if ((gas -= kLogByteCost * int64_t(n)) < 0)
     return halt(gas, Status::OutOfGas);
   Bytes32 topics[4];
   for (int i = 0; i < numTopics; ++i)
@@ -295,7 +289,7 @@ inline StepResult selfdestruct(Frame &f, int64_t gas, const Word &beneficiaryWor
   if (f.host->accessAccount(beneficiary) == AccessStatus::Cold && (gas -= kColdAccountCost) < 0)
     return halt(gas, Status::OutOfGas);
   if (!f.host->getBalance(f.msg->recipient).isZero() && !f.host->accountExists(beneficiary) &&
-      (gas -= kSelfdestructNewAccountCost) < 0)
+      (gas -= kNewAccountCost) < 0)
     return halt(gas, Status::OutOfGas);
   f.host->selfdestruct(f.msg->recipient, beneficiary);
   return ok(gas);
