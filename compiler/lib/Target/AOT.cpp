@@ -127,11 +127,8 @@ LoadedContract::~LoadedContract() {
 AotExecutor::AotExecutor(std::string cacheDir, CompileOptions options)
     : cacheDir_(std::move(cacheDir)), options_(std::move(options)) {}
 
-llvm::Expected<const AotExecutor::Entry *> AotExecutor::lookupOrCompile(BytesView code,
-                                                                        const Bytes32 &codeHash) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (auto it = cache_.find(codeHash); it != cache_.end())
-    return &it->second;
+llvm::Expected<CompiledContract> AotExecutor::compileCode(BytesView code, const Bytes32 &codeHash) {
+  CompiledContract compiled;
   std::string path = cacheDir_ + "/" + toHex(codeHash) + ".so";
   if (!llvm::sys::fs::exists(path)) {
     auto start = std::chrono::steady_clock::now();
@@ -139,45 +136,15 @@ llvm::Expected<const AotExecutor::Entry *> AotExecutor::lookupOrCompile(BytesVie
     options.name = "0x" + toHex(codeHash);
     if (auto err = emitContract(code, EmitKind::SharedLibrary, path, options))
       return std::move(err);
-    compileSeconds_ +=
+    compiled.compileSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   auto loaded = LoadedContract::load(path, code);
   if (!loaded)
     return loaded.takeError();
-  Entry e{std::move(*loaded), std::make_unique<CodeAnalysis>(code)};
-  return &cache_.emplace(codeHash, std::move(e)).first->second;
-}
-
-Result AotExecutor::execute(Host &host, const Message &msg, BytesView code,
-                            const Bytes32 &codeHash) noexcept {
-  auto entry = lookupOrCompile(code, codeHash);
-  if (!entry) {
-    std::string message = llvm::toString(entry.takeError());
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (firstError_.empty())
-        firstError_ = message;
-    }
-    ++fallbacks_;
-    return metis::execute(host, msg, code);
-  }
-  return executeCompiled(host, msg, *(*entry)->analysis, (*entry)->contract->entry());
-}
-
-double AotExecutor::compileSeconds() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return compileSeconds_;
-}
-
-std::string AotExecutor::firstError() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return firstError_;
-}
-
-size_t AotExecutor::compiledCount() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return cache_.size();
+  compiled.entry = (*loaded)->entry();
+  compiled.owner = std::shared_ptr<const LoadedContract>(std::move(*loaded));
+  return compiled;
 }
 
 } // namespace metis

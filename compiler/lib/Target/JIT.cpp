@@ -56,11 +56,7 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::create(CompileOptions options) {
 Jit::Jit(std::unique_ptr<llvm::orc::LLJIT> jit, CompileOptions options)
     : jit_(std::move(jit)), options_(std::move(options)) {}
 
-llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code, const Bytes32 &codeHash) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (auto it = cache_.find(codeHash); it != cache_.end())
-    return &it->second;
-
+llvm::Expected<CompiledContract> Jit::compileCode(BytesView code, const Bytes32 &codeHash) {
   auto start = std::chrono::steady_clock::now();
   auto tm = createHostTargetMachine(options_.llvmOptLevel);
   if (!tm)
@@ -94,51 +90,11 @@ llvm::Expected<const Jit::Entry *> Jit::lookupOrCompile(BytesView code, const By
   if (!entry)
     return entry.takeError();
 
-  Entry e;
-  e.fn = entry->toPtr<metis_contract_fn>();
-  e.analysis = std::make_unique<CodeAnalysis>(code);
-  compileSeconds_ +=
+  CompiledContract compiled;
+  compiled.entry = entry->toPtr<metis_contract_fn>();
+  compiled.compileSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return &cache_.emplace(codeHash, std::move(e)).first->second;
-}
-
-llvm::Expected<metis_contract_fn> Jit::compile(BytesView code, const Bytes32 &codeHash) {
-  auto entry = lookupOrCompile(code, codeHash);
-  if (!entry)
-    return entry.takeError();
-  return (*entry)->fn;
-}
-
-Result Jit::execute(Host &host, const Message &msg, BytesView code,
-                    const Bytes32 &codeHash) noexcept {
-  auto entry = lookupOrCompile(code, codeHash);
-  if (!entry) {
-    // A contract that cannot be compiled is interpreted, and counted so callers see it.
-    std::string message = llvm::toString(entry.takeError());
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (firstError_.empty())
-        firstError_ = std::move(message);
-    }
-    ++fallbacks_;
-    return metis::execute(host, msg, code);
-  }
-  return executeCompiled(host, msg, *(*entry)->analysis, (*entry)->fn);
-}
-
-size_t Jit::compiledCount() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return cache_.size();
-}
-
-std::string Jit::firstError() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return firstError_;
-}
-
-double Jit::compileSeconds() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return compileSeconds_;
+  return compiled;
 }
 
 } // namespace metis

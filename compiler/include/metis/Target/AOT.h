@@ -9,13 +9,12 @@
 #ifndef METIS_TARGET_AOT_H
 #define METIS_TARGET_AOT_H
 
+#include "metis/Target/CachingExecutor.h"
 #include "metis/Target/Compile.h"
 #include "metis/runtime/CompiledCode.h"
-#include "metis/runtime/Executor.h"
 
-#include <atomic>
-#include <mutex>
-#include <unordered_map>
+#include <memory>
+#include <string>
 
 namespace metis {
 
@@ -42,35 +41,18 @@ private:
 };
 
 /// Runs every contract from a shared library compiled on first use into `cacheDir` (one
-/// file per code hash) and loaded from there.
-class AotExecutor final : public Executor {
+/// file per code hash) and loaded from there; a library already in the folder is loaded as it
+/// is.
+class AotExecutor final : public CachingExecutor {
 public:
   AotExecutor(std::string cacheDir, CompileOptions options = {});
 
-  Result execute(Host &host, const Message &msg, BytesView code,
-                 const Bytes32 &codeHash) noexcept override;
-  size_t compiledCount() const;
-  /// Seconds spent compiling and linking (loading a library already there is free).
-  double compileSeconds() const;
-  /// Frames interpreted because their code failed to compile or load.
-  size_t fallbackCount() const { return fallbacks_; }
-  /// The first compile or load error seen, for the report.
-  std::string firstError() const;
-
 private:
-  struct Entry {
-    std::unique_ptr<LoadedContract> contract;
-    std::unique_ptr<CodeAnalysis> analysis;
-  };
-  llvm::Expected<const Entry *> lookupOrCompile(BytesView code, const Bytes32 &codeHash);
+  /// Compiles `code` to `cacheDir`/<hash>.so unless that file exists, and loads it.
+  llvm::Expected<CompiledContract> compileCode(BytesView code, const Bytes32 &codeHash) override;
 
   std::string cacheDir_;
   CompileOptions options_;
-  mutable std::mutex mutex_;
-  std::unordered_map<Bytes32, Entry> cache_;
-  std::atomic<size_t> fallbacks_{0};
-  std::string firstError_;
-  double compileSeconds_ = 0;
 };
 
 } // namespace metis

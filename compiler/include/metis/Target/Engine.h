@@ -25,8 +25,9 @@ public:
   ~Engine();
 
   llvm::StringRef name() const { return name_; }
-  /// Null for the interpreter.
-  Executor *executor() const;
+  /// Null for the interpreter. An Executor pointer (not the CachingExecutor), which is what
+  /// libmetis-engines.so hands to the EVMC library.
+  Executor *executor() const { return executor_.get(); }
   size_t compiledCount() const;
   double compileSeconds() const;
   /// Frames interpreted because their code failed to compile or load.
@@ -37,8 +38,8 @@ public:
 private:
   Engine() = default;
   std::string name_;
-  std::unique_ptr<Jit> jit_;
-  std::unique_ptr<AotExecutor> aot_;
+  /// The compiled tier (Jit or AotExecutor); null for the interpreter.
+  std::unique_ptr<CachingExecutor> executor_;
   std::string aotDir_;
 };
 
