@@ -28,7 +28,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> inputs;
-  std::string engine = "interp";
+  std::string engine{Engine::kInterp};
   unsigned optLevel = 2;
   bool json = false;
 };
@@ -117,7 +117,7 @@ int main(int argc, char **argv) {
   runCmd->add_option("blocks", opts.inputs, "block files (../shared/blocks format) or folders")
       ->required();
   runCmd->add_option("--engine", opts.engine, "interp, jit or aot")
-      ->check(CLI::IsMember({"interp", "jit", "aot"}));
+      ->check(CLI::IsMember(Engine::names()));
   runCmd->add_option("-O", opts.optLevel, "optimisation level of the compiled tiers (0-3)")
       ->check(CLI::Range(0, 3));
   runCmd->add_flag("--json", opts.json, "one JSON object per block");

@@ -39,7 +39,7 @@ struct Options {
   std::string filter;
   bool trace = false;
   std::string expectedFailuresFile;
-  std::string engine = "interp";
+  std::string engine{Engine::kInterp};
 };
 
 /// `category/file.json`: the key prefix used by the expected-failures list.
@@ -126,7 +126,7 @@ int main(int argc, char **argv) {
   app.add_option("--engine", opts.engine,
                  "interp, jit (every contract through the ORC JIT) or aot (every contract "
                  "compiled to a shared library in a temporary folder and loaded)")
-      ->check(CLI::IsMember({"interp", "jit", "aot"}));
+      ->check(CLI::IsMember(Engine::names()));
   app.add_option("--expected-failures", opts.expectedFailuresFile,
                  "cases allowed to fail (one `file:test:dD/gG/vV # cause` per line); a "
                  "listed case that passes is a failure");

@@ -67,7 +67,7 @@ struct RunOptions {
   std::string inputFormat = "hex";
   std::string calldata;
   int64_t gas = 1'000'000'000;
-  std::string engine = "interp";
+  std::string engine{Engine::kInterp};
   std::string library;
   bool json = false;
   unsigned repeat = 1;
@@ -91,12 +91,12 @@ std::optional<std::string> readInput(const std::string &path, std::string &error
 
 int runCommand(const RunOptions &opts) {
   // With --so the given library runs (LibraryExecutor); otherwise the engine compiles.
-  auto engine = Engine::create(opts.library.empty() ? opts.engine : "interp");
+  auto engine = Engine::create(opts.library.empty() ? opts.engine : Engine::kInterp);
   if (!engine) {
     fmt::print(stderr, "error: {}\n", llvm::toString(engine.takeError()));
     return 2;
   }
-  if (!opts.library.empty() && opts.engine != "aot") {
+  if (!opts.library.empty() && opts.engine != Engine::kAot) {
     fmt::print(stderr, "error: --so needs --engine=aot\n");
     return 2;
   }

@@ -1,29 +1,37 @@
 //===- Engine.cpp - The execution tiers by name -----------------------------===//
 #include "metis/Target/Engine.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 
 namespace metis {
+
+std::vector<std::string> Engine::names() {
+  return {std::string(kInterp), std::string(kJit), std::string(kAot)};
+}
+
+std::vector<std::string> Engine::compiledNames() { return {std::string(kJit), std::string(kAot)}; }
 
 llvm::Expected<std::unique_ptr<Engine>> Engine::create(llvm::StringRef name,
                                                        CompileOptions options) {
   std::unique_ptr<Engine> engine(new Engine);
   engine->name_ = name.str();
-  if (name == "jit") {
+  const std::string_view id = name;
+  if (id == kJit) {
     auto jit = Jit::create(std::move(options));
     if (!jit)
       return jit.takeError();
     engine->executor_ = std::move(*jit);
-  } else if (name == "aot") {
+  } else if (id == kAot) {
     llvm::SmallString<128> dir;
     if (auto ec = llvm::sys::fs::createUniqueDirectory("metis-aot", dir))
       return llvm::createStringError(ec, "cannot create a temporary folder: " + ec.message());
     engine->aotDir_ = std::string(dir);
     engine->executor_ = std::make_unique<AotExecutor>(engine->aotDir_, std::move(options));
-  } else if (name != "interp") {
+  } else if (id != kInterp) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "unknown engine '" + name.str() +
-                                       "' (available: interp, jit, aot)");
+                                       "' (available: " + llvm::join(names(), ", ") + ")");
   }
   return engine;
 }

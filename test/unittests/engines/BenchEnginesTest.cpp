@@ -58,7 +58,7 @@ TEST_P(BenchEnginesTest, CompiledTiersMatchTheInterpreter) {
   int64_t expectedGas = interp.gasUsed(expected);
   EXPECT_EQ(bench::checkResult(c, expected, expectedGas), std::nullopt);
 
-  for (const char *name : {"jit", "aot"}) {
+  for (const std::string &name : Engine::compiledNames()) {
     SCOPED_TRACE(name);
     Engine &e = engine(name);
     size_t fallbacks = e.fallbackCount();

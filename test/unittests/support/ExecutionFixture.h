@@ -12,8 +12,8 @@
 //   }
 //   METIS_INSTANTIATE_ENGINE_TESTS(ArithmeticTest);
 //
-// The engines are listed once, in kEngines: adding a tier is one line there.
-// Every frame, nested ones included, runs on the engine under test.
+// The engines are Engine's (metis/Target/Engine.h), made by Engine::create: a tier added
+// there is tested here. Every frame, nested ones included, runs on the engine under test.
 //
 //===----------------------------------------------------------------------===//
 #ifndef METIS_TEST_UNITTESTS_SUPPORT_EXECUTIONFIXTURE_H
@@ -21,15 +21,15 @@
 
 #include "Bytecode.h"
 
-#include "metis/Target/AOT.h"
-#include "metis/Target/JIT.h"
+#include "metis/Target/Engine.h"
 #include "metis/runtime/Interpreter.h"
 #include "metis/runtime/Precompiles.h"
 #include "metis/runtime/StateHost.h"
-#include "llvm/Support/FileSystem.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -44,56 +44,26 @@ inline void PrintTo(const Address &a, std::ostream *os) { *os << "0x" << toHex(a
 
 namespace metis::test {
 
-/// An execution tier as the tests see it: the Executor that runs every frame's code, or
-/// null for the interpreter.
-struct Engine {
-  std::string_view name;
-  Executor *(*executor)();
-};
-
-inline Executor *interpreter() { return nullptr; }
-
-/// One JIT for the whole test binary: compiled code is cached by code hash.
-inline Executor *jit() {
-  static std::unique_ptr<Jit> instance = [] {
-    auto created = Jit::create();
-    if (!created) {
-      ADD_FAILURE() << "cannot create the JIT: " << llvm::toString(created.takeError());
-      return std::unique_ptr<Jit>();
-    }
-    return std::move(*created);
-  }();
-  return instance.get();
+/// The engine called `name`, made by Engine::create as the tools make theirs, once for the
+/// whole test binary (compiled code is cached by code hash; the AOT engine's folder goes
+/// with it at exit). Null, with a test failure, if it cannot be made.
+inline Engine *engineFor(std::string_view name) {
+  static std::map<std::string, std::unique_ptr<Engine>, std::less<>> engines;
+  if (auto it = engines.find(name); it != engines.end())
+    return it->second.get();
+  auto created = Engine::create(name);
+  if (!created) {
+    ADD_FAILURE() << "cannot create the engine '" << name
+                  << "': " << llvm::toString(created.takeError());
+    return nullptr;
+  }
+  return engines.emplace(std::string(name), std::move(*created)).first->second.get();
 }
-
-/// One AOT cache folder for the whole test binary, removed at exit.
-inline Executor *aot() {
-  static std::string dir = [] {
-    llvm::SmallString<128> path;
-    (void)llvm::sys::fs::createUniqueDirectory("metis-unittest-aot", path);
-    std::string d(path);
-    static std::string toRemove = d;
-    std::atexit([] { llvm::sys::fs::remove_directories(toRemove); });
-    return d;
-  }();
-  static AotExecutor instance(dir);
-  return &instance;
-}
-
-/// Every engine the execution tests are instantiated over.
-inline constexpr Engine kEngines[] = {
-    {"interp", &interpreter},
-    {"jit", &jit},
-    {"aot", &aot},
-};
 
 /// The named engine's executor (null: the interpreter).
 inline Executor *executorFor(std::string_view engine) {
-  for (const Engine &e : kEngines)
-    if (e.name == engine)
-      return e.executor();
-  ADD_FAILURE() << "unknown engine '" << engine << "'";
-  return nullptr;
+  Engine *e = engineFor(engine);
+  return e ? e->executor() : nullptr;
 }
 
 /// Runs `code` as the frame `msg` on the named engine.
@@ -103,12 +73,8 @@ inline Result runEngine(std::string_view engine, Host &host, const Message &msg,
   return metis::execute(host, msg, code);
 }
 
-inline std::vector<std::string> engineNames() {
-  std::vector<std::string> names;
-  for (const Engine &e : kEngines)
-    names.emplace_back(e.name);
-  return names;
-}
+/// Every engine the execution tests are instantiated over: all of Engine::names().
+inline std::vector<std::string> engineNames() { return Engine::names(); }
 
 /// Instantiates every TEST_P of `Suite` once per engine, named after it.
 #define METIS_INSTANTIATE_ENGINE_TESTS(Suite)                                                      \

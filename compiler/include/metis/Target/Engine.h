@@ -2,8 +2,9 @@
 //
 // What the tools mean by --engine: "interp" (the reference interpreter, no executor),
 // "jit" (ORC, in memory) or "aot" (shared libraries compiled into a temporary folder that
-// is removed with the engine). Every frame then runs on that tier; the counters say how
-// much was compiled and whether any frame had to fall back to the interpreter.
+// is removed with the engine); code spells them Engine::kInterp, kJit and kAot. Every frame
+// then runs on that tier; the counters say how much was compiled and whether any frame had to
+// fall back to the interpreter.
 //
 //===----------------------------------------------------------------------===//
 #ifndef METIS_TARGET_ENGINE_H
@@ -14,11 +15,22 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace metis {
 
 class Engine {
 public:
+  /// The engines' names: the one place they are spelled. Tools and tests take them from here.
+  static constexpr std::string_view kInterp = "interp";
+  static constexpr std::string_view kJit = "jit";
+  static constexpr std::string_view kAot = "aot";
+  /// Every engine's name, the reference interpreter first.
+  static std::vector<std::string> names();
+  /// The compiled tiers' names: every engine but the interpreter.
+  static std::vector<std::string> compiledNames();
+
   /// The engine called `name`, or an error listing the names there are.
   static llvm::Expected<std::unique_ptr<Engine>> create(llvm::StringRef name,
                                                         CompileOptions options = {});
