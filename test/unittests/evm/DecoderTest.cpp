@@ -9,7 +9,7 @@
 // Not parameterised by engine: every tier shares this analysis.
 //
 //===----------------------------------------------------------------------===//
-#include "../support/Bytecode.h"
+#include "support/Bytecode.h"
 
 #include "metis/runtime/Decoder.h"
 

@@ -9,7 +9,7 @@
 // PUSH1 3, PUSH0 2, RETURN 0).
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;

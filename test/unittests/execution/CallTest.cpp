@@ -17,7 +17,7 @@
 //   https://eips.ethereum.org/EIPS/eip-7
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 #include "metis/runtime/NativeStack.h"
 
 using namespace metis;

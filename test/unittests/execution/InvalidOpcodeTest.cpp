@@ -9,7 +9,7 @@
 // https://eips.ethereum.org/EIPS/eip-3541
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;

@@ -7,7 +7,7 @@
 // https://ethereum.github.io/yellowpaper/paper.pdf
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;

@@ -7,7 +7,7 @@
 // https://eips.ethereum.org/EIPS/eip-5656
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;

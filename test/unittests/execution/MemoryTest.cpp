@@ -8,7 +8,7 @@
 // https://ethereum.github.io/yellowpaper/paper.pdf
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 #include "metis/runtime/Keccak.h"
 

@@ -5,7 +5,7 @@
 // https://eips.ethereum.org/EIPS/eip-3855
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;

@@ -13,7 +13,7 @@
 // https://eips.ethereum.org/EIPS/eip-3529
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;

@@ -7,7 +7,7 @@
 // https://eips.ethereum.org/EIPS/eip-1153
 //
 //===----------------------------------------------------------------------===//
-#include "../support/ExecutionFixture.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;
