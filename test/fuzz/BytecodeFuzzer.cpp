@@ -42,8 +42,8 @@ mlir::MLIRContext &context() {
 }
 
 [[noreturn]] void fail(BytesView code, const std::string &what) {
-  std::fprintf(stderr, "BytecodeFuzzer: %s\ncode (%zu bytes): 0x%s\n", what.c_str(),
-               code.size(), toHex(code.subspan(0, std::min<size_t>(code.size(), 4096))).c_str());
+  std::fprintf(stderr, "BytecodeFuzzer: %s\ncode (%zu bytes): 0x%s\n", what.c_str(), code.size(),
+               toHex(code.subspan(0, std::min<size_t>(code.size(), 4096))).c_str());
   std::abort();
 }
 

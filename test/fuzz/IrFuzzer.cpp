@@ -40,8 +40,7 @@ mlir::MLIRContext &context() {
   if (!ctx || ++uses > 5000) {
     mlir::DialectRegistry registry;
     metis::registerAllDialects(registry);
-    ctx = std::make_unique<mlir::MLIRContext>(registry,
-                                              mlir::MLIRContext::Threading::DISABLED);
+    ctx = std::make_unique<mlir::MLIRContext>(registry, mlir::MLIRContext::Threading::DISABLED);
     ctx->loadAllAvailableDialects();
     uses = 0;
   }
@@ -69,8 +68,8 @@ size_t skipSpace(std::string_view text, size_t i) {
 /// How the `%name` ending at `i` occurs.
 enum class Occurrence {
   Use,
-  Definition,         ///< `%a =`, `%a:2 =`, `%a, %b =`, or a block argument `^bb(%a: t):`.
-  RegionArgument,     ///< `@f(%a: t)`: defined in the region that follows.
+  Definition,     ///< `%a =`, `%a:2 =`, `%a, %b =`, or a block argument `^bb(%a: t):`.
+  RegionArgument, ///< `@f(%a: t)`: defined in the region that follows.
 };
 
 /// Classifies the `%name` ending at `i`, where `open` is the innermost open parenthesis (or
@@ -83,8 +82,7 @@ Occurrence classify(std::string_view text, size_t i, size_t open) {
         ;
     j = skipSpace(text, j);
     if (j < text.size() && text[j] == '=')
-      return j + 1 < text.size() && text[j + 1] == '=' ? Occurrence::Use
-                                                       : Occurrence::Definition;
+      return j + 1 < text.size() && text[j + 1] == '=' ? Occurrence::Use : Occurrence::Definition;
     if (j >= text.size() || text[j] != ',')
       break;
     j = skipSpace(text, j + 1);
@@ -153,8 +151,7 @@ bool hasForwardReference(std::string_view text) {
     } else if (c == '%' && i + 1 < text.size() && isNameChar(text[i + 1])) {
       size_t end = nameEnd(text, i + 1);
       std::string_view name = text.substr(i + 1, end - i - 1);
-      Occurrence o =
-          classify(text, end, parens.empty() ? std::string_view::npos : parens.back());
+      Occurrence o = classify(text, end, parens.empty() ? std::string_view::npos : parens.back());
       if (o == Occurrence::Use) {
         if (!scopes.back().contains(name))
           unresolved.insert(name);

@@ -279,20 +279,18 @@ private:
 // JUMPI, PUSH0/1/2/4/32, DUP1, SWAP1, CALL, CREATE/CREATE2, DELEGATECALL, STATICCALL, RETURN,
 // REVERT, INVALID, SELFDESTRUCT, STOP), RLP header boundaries, and text syntax.
 constexpr uint8_t kInterestingBytes[] = {
-    0x5b, 0x56, 0x57, 0x5f, 0x60, 0x61, 0x63, 0x7f, 0x80, 0x90, 0xf1, 0xf0, 0xf5, 0xf4,
-    0xfa, 0xf3, 0xfd, 0xfe, 0xff, 0x00, 0x01, 0x35, 0x36, 0x52, 0x54, 0x55,
-    0xb7, 0xb8, 0xbf, 0xc0, 0xf7, 0xf8, 0x81, 0x7f,
-    '(', ')', 'x', '0', '9', 'f', ' ', '\n', '{', '}', '[', ']', '"', ':', ',', '%', '^', '!'};
+    0x5b, 0x56, 0x57, 0x5f, 0x60, 0x61, 0x63, 0x7f, 0x80, 0x90, 0xf1, 0xf0, 0xf5,
+    0xf4, 0xfa, 0xf3, 0xfd, 0xfe, 0xff, 0x00, 0x01, 0x35, 0x36, 0x52, 0x54, 0x55,
+    0xb7, 0xb8, 0xbf, 0xc0, 0xf7, 0xf8, 0x81, 0x7f, '(',  ')',  'x',  '0',  '9',
+    'f',  ' ',  '\n', '{',  '}',  '[',  ']',  '"',  ':',  ',',  '%',  '^',  '!'};
 
-constexpr uint64_t kInterestingInts[] = {0,          1,          0x7f,       0x80,
-                                         0xff,       0x100,      0x7fff,     0xffff,
-                                         0x10000,    0x7fffffff, 0xffffffff, 0x100000000,
-                                         ~0ull >> 1, ~0ull};
+constexpr uint64_t kInterestingInts[] = {0,          1,           0x7f,       0x80,    0xff,
+                                         0x100,      0x7fff,      0xffff,     0x10000, 0x7fffffff,
+                                         0xffffffff, 0x100000000, ~0ull >> 1, ~0ull};
 
 class Mutator {
 public:
-  Mutator(Rng &rng, const std::vector<Input> &corpus, const std::vector<Input> &dict,
-          size_t maxLen)
+  Mutator(Rng &rng, const std::vector<Input> &corpus, const std::vector<Input> &dict, size_t maxLen)
       : rng_(rng), corpus_(corpus), dict_(dict), maxLen_(maxLen) {}
 
   /// Applies 1 to 8 random mutations to `in` (more are rarer), keeping it under maxLen.
@@ -361,9 +359,9 @@ private:
       break;
     }
     case 7: { // an ASCII decimal number: helps JSON fields and `(NxHEX)` counts
-      std::string s = std::to_string(rng_.oneIn(2) ? rng_.below(300)
-                                                   : kInterestingInts[rng_.below(
-                                                         std::size(kInterestingInts))]);
+      std::string s =
+          std::to_string(rng_.oneIn(2) ? rng_.below(300)
+                                       : kInterestingInts[rng_.below(std::size(kInterestingInts))]);
       insertBytes(in, reinterpret_cast<const uint8_t *>(s.data()), s.size());
       break;
     }
@@ -425,8 +423,8 @@ void runOne(const Input &in) {
 
 int main(int argc, char **argv) {
   Options opts = parseOptions(argc, argv);
-  std::snprintf(gArtifactPrefix, sizeof(gArtifactPrefix), "%s/crash-%s-",
-                opts.artifactDir.c_str(), METIS_FUZZ_TARGET);
+  std::snprintf(gArtifactPrefix, sizeof(gArtifactPrefix), "%s/crash-%s-", opts.artifactDir.c_str(),
+                METIS_FUZZ_TARGET);
   installHandlers();
   using Clock = std::chrono::steady_clock;
   const Clock::time_point start = Clock::now();
@@ -481,8 +479,7 @@ int main(int argc, char **argv) {
 
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("fuzz %s: %llu inputs, 0 crashes (%zu seeds, seed %llu, %.1f s%s)\n",
-              METIS_FUZZ_TARGET, (unsigned long long)inputs, seeds,
-              (unsigned long long)opts.seed, seconds,
-              timedOut ? ", stopped by --max-seconds" : "");
+              METIS_FUZZ_TARGET, (unsigned long long)inputs, seeds, (unsigned long long)opts.seed,
+              seconds, timedOut ? ", stopped by --max-seconds" : "");
   return 0;
 }

@@ -53,8 +53,8 @@ void runEntry(benchmark::State &state, Entry &e) {
     benchmark::DoNotOptimize(r);
   }
   state.counters["gas_used"] = double(e.gasUsed);
-  state.counters["gas_rate"] = benchmark::Counter(
-      double(e.gasUsed), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["gas_rate"] =
+      benchmark::Counter(double(e.gasUsed), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 /// Takes `--shared DIR` or `--shared=DIR` out of argv, leaving the rest to
@@ -78,23 +78,21 @@ std::optional<std::string> takeSharedFlag(int &argc, char **argv) {
 /// A valid KZG proof (the state tests' correct_proof_392169c16a2e5ef6): the
 /// full pairing check, as every accepted call pays.
 void pointEvaluation(benchmark::State &state) {
-  const Bytes input = *fromHex(
-      "014edfed8547661f6cb416eba53061a2f6dce872c0497e6dd485a876fe2567f1"
-      "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000"
-      "304962b3598a0adf33189fdfd9789feab1096ff40006900400000003fffffffc"
-      "a421e229565952cfff4ef3517100a97da1d4fe57956fa50a442f92af03b1bf37adacc8ad"
-      "4ed209b31287ea5bb94d9d06"
-      "aa86c458b3065e7ec244033a2ade91a7499561f482419a3a372c42a636dad98262a2ce92"
-      "6d142fd7cfe26ca148efe8b4");
+  const Bytes input =
+      *fromHex("014edfed8547661f6cb416eba53061a2f6dce872c0497e6dd485a876fe2567f1"
+               "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000"
+               "304962b3598a0adf33189fdfd9789feab1096ff40006900400000003fffffffc"
+               "a421e229565952cfff4ef3517100a97da1d4fe57956fa50a442f92af03b1bf37adacc8ad"
+               "4ed209b31287ea5bb94d9d06"
+               "aa86c458b3065e7ec244033a2ade91a7499561f482419a3a372c42a636dad98262a2ce92"
+               "6d142fd7cfe26ca148efe8b4");
   constexpr int64_t kGas = 50000;
-  if (std::string_view error = precompiles::loadTrustedSetup();
-      !error.empty()) {
+  if (std::string_view error = precompiles::loadTrustedSetup(); !error.empty()) {
     state.SkipWithError(std::string(error).c_str());
     anyError = true;
     return;
   }
-  if (precompiles::execute(10, input, kGas).status !=
-      precompiles::Status::Success) {
+  if (precompiles::execute(10, input, kGas).status != precompiles::Status::Success) {
     state.SkipWithError("point evaluation rejected a valid proof");
     anyError = true;
     return;
@@ -103,8 +101,8 @@ void pointEvaluation(benchmark::State &state) {
     precompiles::Result r = precompiles::execute(10, input, kGas);
     benchmark::DoNotOptimize(r);
   }
-  state.counters["gas_rate"] = benchmark::Counter(
-      double(kGas), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["gas_rate"] =
+      benchmark::Counter(double(kGas), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 /// Calls precompile `id` on `input` once and checks the result with `valid` (a failed call
@@ -122,8 +120,8 @@ void timePrecompile(benchmark::State &state, unsigned id, const Bytes &input, in
     precompiles::Result r = precompiles::execute(id, input, gas);
     benchmark::DoNotOptimize(r);
   }
-  state.counters["gas_rate"] = benchmark::Counter(
-      double(first.gasUsed), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["gas_rate"] =
+      benchmark::Counter(double(first.gasUsed), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 /// One 0x06..0x08 call on fixed valid input, checked once before timing. The
@@ -151,22 +149,17 @@ void modexpWorstCase(benchmark::State &state) {
 }
 
 void registerBn254Benchmarks() {
-  const std::string g1 =
-      "0000000000000000000000000000000000000000000000000000000000000001"
-      "0000000000000000000000000000000000000000000000000000000000000002";
-  const std::string negG1 =
-      "0000000000000000000000000000000000000000000000000000000000000001"
-      "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd45";
-  const std::string twoG1 =
-      "030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3"
-      "15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4";
-  const std::string g2 =
-      "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"
-      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
-      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
-      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa";
-  const std::string one(
-      "0000000000000000000000000000000000000000000000000000000000000001");
+  const std::string g1 = "0000000000000000000000000000000000000000000000000000000000000001"
+                         "0000000000000000000000000000000000000000000000000000000000000002";
+  const std::string negG1 = "0000000000000000000000000000000000000000000000000000000000000001"
+                            "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd45";
+  const std::string twoG1 = "030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3"
+                            "15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4";
+  const std::string g2 = "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"
+                         "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
+                         "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
+                         "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa";
+  const std::string one("0000000000000000000000000000000000000000000000000000000000000001");
   const std::string pairs2 = g1 + g2 + negG1 + g2;
   struct Case {
     const char *name;
@@ -177,15 +170,13 @@ void registerBn254Benchmarks() {
       {"precompile/ecpairing_4", 8, pairs2 + pairs2, one},
       // [r - 1]G = -G: a full-length scalar.
       {"precompile/ecmul", 7,
-       g1 + "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000000",
-       negG1},
+       g1 + "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000000", negG1},
       {"precompile/ecadd", 6, g1 + twoG1,
        "0769bf9ac56bea3ff40232bcb1b6bd159315d84715b8e679f2d355961915abf0"
        "2ab799bee0489429554fdb7c8d086475319e63b40b9c5b57cdf1ff3dd9fe2261"},
   };
   for (Case &c : cases)
-    benchmark::RegisterBenchmark(c.name, bn254Precompile, c.id, c.input,
-                                 c.expected)
+    benchmark::RegisterBenchmark(c.name, bn254Precompile, c.id, c.input, c.expected)
         ->Unit(benchmark::kMicrosecond);
 }
 
@@ -204,8 +195,7 @@ int main(int argc, char **argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv))
     return 1;
-  const fs::path shared =
-      sharedFlag ? fs::path(*sharedFlag) : defaultSharedDir(argv[0]);
+  const fs::path shared = sharedFlag ? fs::path(*sharedFlag) : defaultSharedDir(argv[0]);
 
   static std::vector<std::unique_ptr<Entry>> entries;
   for (auto loaded : {bench::loadEvmoneLegacy(shared / "bench/evmone-legacy"),
@@ -217,14 +207,12 @@ int main(int argc, char **argv) {
       return 1;
     }
     for (auto &c : std::get<std::vector<bench::BenchCase>>(loaded))
-      entries.push_back(
-          std::make_unique<Entry>(Entry{std::move(c), nullptr, {}, 0}));
+      entries.push_back(std::make_unique<Entry>(Entry{std::move(c), nullptr, {}, 0}));
   }
   for (auto &e : entries) {
     Entry *entry = e.get();
-    benchmark::RegisterBenchmark(
-        ("interp/" + entry->benchCase.id()).c_str(),
-        [entry](benchmark::State &s) { runEntry(s, *entry); })
+    benchmark::RegisterBenchmark(("interp/" + entry->benchCase.id()).c_str(),
+                                 [entry](benchmark::State &s) { runEntry(s, *entry); })
         ->Unit(benchmark::kMicrosecond);
   }
 

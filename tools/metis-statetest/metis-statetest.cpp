@@ -166,7 +166,8 @@ int main(int argc, char **argv) {
   unsigned jobs = opts.trace ? 1 : harness::resolveJobs(opts.jobs);
   std::vector<FileReport> reports(files.size());
   {
-    harness::Progress progress("files", files.size(), !opts.trace && harness::Progress::stderrIsTerminal());
+    harness::Progress progress("files", files.size(),
+                               !opts.trace && harness::Progress::stderrIsTerminal());
     // Deep frames move to fresh stacks (NativeStack.h), so plain threads will do.
     harness::parallelFor(files.size(), jobs, [&](size_t i, unsigned) {
       reports[i] = runFile(files[i], opts, filter.get(), expected, executor);

@@ -291,8 +291,7 @@ void ContractAnalysis::resolveJumps() {
         b.successors.push_back(s);
       flowInto(s, stack);
     };
-    if ((b.exit == BlockExit::FallThrough || b.exit == BlockExit::JumpI) &&
-        b.end < code_.size())
+    if ((b.exit == BlockExit::FallThrough || b.exit == BlockExit::JumpI) && b.end < code_.size())
       addSuccessor(bi + 1);
     if (b.exit == BlockExit::Jump || b.exit == BlockExit::JumpI) {
       if (target.unknown) {
@@ -339,8 +338,7 @@ void ContractAnalysis::computeWindows() {
     for (BasicBlock &b : blocks_) {
       if (!b.reachable || b.window == kUnset)
         continue;
-      int32_t exitSize =
-          std::min<int32_t>(std::max(b.window, b.required) + b.netEffect, 1024);
+      int32_t exitSize = std::min<int32_t>(std::max(b.window, b.required) + b.netEffect, 1024);
       exitSize = std::max(exitSize, 0);
       for (uint32_t s : b.successors) {
         if (exitSize < blocks_[s].window) {
@@ -379,8 +377,8 @@ void ContractAnalysis::computeStats() {
 std::string formatStats(const AnalysisStats &s) {
   std::ostringstream os;
   os << "blocks " << s.blocks << " (reachable " << s.reachableBlocks << "), jumps " << s.jumps
-     << ": static " << s.staticJumps << " (multi-target " << s.multiTargetJumps
-     << "), dynamic " << s.dynamicJumps << ", unreachable bytes " << s.unreachableBytes;
+     << ": static " << s.staticJumps << " (multi-target " << s.multiTargetJumps << "), dynamic "
+     << s.dynamicJumps << ", unreachable bytes " << s.unreachableBytes;
   if (s.jumps)
     os << ", static " << (100.0 * s.staticJumps / s.jumps) << "%";
   return os.str();

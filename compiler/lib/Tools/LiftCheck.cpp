@@ -150,7 +150,6 @@ struct Summary {
   void md(const std::string &s) { markdown += s + "\n"; }
 };
 
-
 } // namespace
 
 LiftCheckResult runLiftCheck(const LiftCheckOptions &opts) {
@@ -234,8 +233,8 @@ LiftCheckResult runLiftCheck(const LiftCheckOptions &opts) {
     totalVerifyMs += verifyMs;
     out.line(fmt::format("{}: {} codes read, {} distinct ({} bytes): {} lifted, {} failed; "
                          "lift {:.1f} ms, verify {:.1f} ms",
-                         corpus->codes.key, corpus->codes.sources, corpus->contracts.size(), bytes, ok, bad,
-                         liftMs, verifyMs));
+                         corpus->codes.key, corpus->codes.sources, corpus->contracts.size(), bytes,
+                         ok, bad, liftMs, verifyMs));
     out.md(fmt::format("| {} | {} | {} | {} | {} | {} | {:.1f} | {:.1f} |", corpus->codes.title,
                        corpus->codes.sources, corpus->contracts.size(), bytes, ok, bad, liftMs,
                        verifyMs));
@@ -251,10 +250,10 @@ LiftCheckResult runLiftCheck(const LiftCheckOptions &opts) {
   out.md("|---|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const Contract &c : bench.contracts) {
     const auto &s = c.stats;
-    out.line(fmt::format("  {:<58} {:>6} B  {:>5}/{:<5} {:>6}  {:>7.2f} ms{}", c.name(),
-                         c.code().size(), s.staticJumps, s.jumps,
-                         percent(s.staticJumps, s.jumps), c.liftMs,
-                         c.entry->aliases.empty() ? "" : fmt::format("  (+{} same)", c.entry->aliases.size())));
+    out.line(fmt::format(
+        "  {:<58} {:>6} B  {:>5}/{:<5} {:>6}  {:>7.2f} ms{}", c.name(), c.code().size(),
+        s.staticJumps, s.jumps, percent(s.staticJumps, s.jumps), c.liftMs,
+        c.entry->aliases.empty() ? "" : fmt::format("  (+{} same)", c.entry->aliases.size())));
     std::string same;
     for (const std::string &a : c.entry->aliases)
       same += (same.empty() ? "" : ", ") + ("`" + a + "`");
@@ -364,6 +363,5 @@ LiftCheckResult runLiftCheck(const LiftCheckOptions &opts) {
 
   return LiftCheckResult{std::move(out.text), std::move(out.markdown), lifted, failed, {}};
 }
-
 
 } // namespace metis::tools

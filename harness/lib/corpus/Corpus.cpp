@@ -42,8 +42,7 @@ CollectedFiles collectFiles(const std::vector<std::string> &inputs, const FileSe
         found.push_back(entry.path());
     };
     if (search.recursive) {
-      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied,
-                                          ec),
+      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec),
           end;
       for (; !ec && it != end; it.increment(ec))
         consider(*it);
@@ -169,8 +168,7 @@ std::optional<CorpusError> addHexFiles(CodeCorpus &corpus, const fs::path &dir,
 
 } // namespace
 
-std::optional<CorpusError> loadBenchCorpus(const fs::path &shared, CodeCorpus &out,
-                                           unsigned jobs) {
+std::optional<CorpusError> loadBenchCorpus(const fs::path &shared, CodeCorpus &out, unsigned jobs) {
   const fs::path bench = shared / "bench";
   for (const char *sub :
        {"evmone-legacy", "revmc/rt-hex", "revmc/fixtures", "evm-benchmarks/benchmarks"})
@@ -186,8 +184,7 @@ std::optional<CorpusError> loadBenchCorpus(const fs::path &shared, CodeCorpus &o
   return addPreCodes(out, fixtures, bench, jobs);
 }
 
-std::optional<CorpusError> loadStateCorpus(const fs::path &shared, CodeCorpus &out,
-                                           unsigned jobs) {
+std::optional<CorpusError> loadStateCorpus(const fs::path &shared, CodeCorpus &out, unsigned jobs) {
   const fs::path dir = shared / "fixtures/state";
   if (auto err = requireDir(dir))
     return err;

@@ -37,8 +37,7 @@ void Progress::draw(size_t done, size_t failed) {
   double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
   double rate = seconds > 0 ? double(done) / seconds : 0;
   std::fprintf(stderr, "\r\033[K%zu/%zu %s (%.0f%%), %zu failed, %.1f/s", done, total_,
-               what_.c_str(), total_ ? 100.0 * double(done) / double(total_) : 100.0, failed,
-               rate);
+               what_.c_str(), total_ ? 100.0 * double(done) / double(total_) : 100.0, failed, rate);
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -4,8 +4,8 @@
 // case can be diffed line by line against a reference implementation's --trace.
 //
 //===----------------------------------------------------------------------===//
-#include "metis/runtime/Opcodes.h"
 #include "metis/harness/StateTest.h"
+#include "metis/runtime/Opcodes.h"
 
 #include <cinttypes>
 #include <cstdio>
@@ -27,15 +27,17 @@ public:
                  pc, opcode, uint64_t(gas), unsigned(t.staticGas), memorySize);
     for (size_t i = 0; i < stack.size(); ++i)
       std::fprintf(out_, "%s\"%s\"", i ? "," : "", stack[i].toHex().c_str());
-    std::string name = t.defined ? std::string(t.name) : "opcode 0x" + toHex(BytesView(&opcode, 1)) + " not defined";
-    std::fprintf(out_, "],\"depth\":%d,\"refund\":%" PRId64 ",\"opName\":\"%s\"}\n",
-                 depth + 1, refund, name.c_str());
+    std::string name = t.defined ? std::string(t.name)
+                                 : "opcode 0x" + toHex(BytesView(&opcode, 1)) + " not defined";
+    std::fprintf(out_, "],\"depth\":%d,\"refund\":%" PRId64 ",\"opName\":\"%s\"}\n", depth + 1,
+                 refund, name.c_str());
   }
 
   void onFrameEnd(const Result &result, int32_t depth) noexcept override {
-    std::fprintf(out_, "{\"output\":\"%s\",\"gasLeft\":\"0x%" PRIx64 "\",\"depth\":%d,\"error\":\"%s\"}\n",
-                 toHex(result.output).c_str(), uint64_t(result.gasLeft), depth + 1,
-                 result.status == Status::Success ? "" : statusName(result.status));
+    std::fprintf(
+        out_, "{\"output\":\"%s\",\"gasLeft\":\"0x%" PRIx64 "\",\"depth\":%d,\"error\":\"%s\"}\n",
+        toHex(result.output).c_str(), uint64_t(result.gasLeft), depth + 1,
+        result.status == Status::Success ? "" : statusName(result.status));
   }
 
 private:
@@ -43,8 +45,6 @@ private:
 };
 } // namespace
 
-std::unique_ptr<Tracer> makeJsonTracer(std::FILE *out) {
-  return std::make_unique<JsonTracer>(out);
-}
+std::unique_ptr<Tracer> makeJsonTracer(std::FILE *out) { return std::make_unique<JsonTracer>(out); }
 
 } // namespace metis::statetest

@@ -14,9 +14,7 @@ using namespace fixtures;
 
 namespace {
 
-Bytes32 stateTestBlockHash(int64_t number) {
-  return keccak256(std::to_string(number));
-}
+Bytes32 stateTestBlockHash(int64_t number) { return keccak256(std::to_string(number)); }
 
 state::BlockInfo parseEnv(const json &env) {
   state::BlockInfo b;
@@ -40,8 +38,7 @@ void buildTransaction(const json &tx, Case &c) {
   const json &data = field(tx, "data");
   const json &gasLimits = field(tx, "gasLimit");
   const json &values = field(tx, "value");
-  if (c.dataIndex >= data.size() || c.gasIndex >= gasLimits.size() ||
-      c.valueIndex >= values.size())
+  if (c.dataIndex >= data.size() || c.gasIndex >= gasLimits.size() || c.valueIndex >= values.size())
     throw FieldError{"post indexes out of range of the transaction's lists"};
 
   state::Transaction t;
@@ -60,18 +57,16 @@ void buildTransaction(const json &tx, Case &c) {
   t.value = parseWord(values[c.valueIndex], "value");
 
   const json *accessList = nullptr;
-  if (auto it = tx.find("accessLists"); it != tx.end() && c.dataIndex < it->size() &&
-                                        !(*it)[c.dataIndex].is_null())
+  if (auto it = tx.find("accessLists");
+      it != tx.end() && c.dataIndex < it->size() && !(*it)[c.dataIndex].is_null())
     accessList = &(*it)[c.dataIndex];
   if (auto it = tx.find("maxFeePerGas"); it != tx.end()) {
     t.type = state::Transaction::Type::DynamicFee;
     t.maxFeePerGas = parseWord(*it, "maxFeePerGas");
-    t.maxPriorityFeePerGas =
-        parseWord(field(tx, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
+    t.maxPriorityFeePerGas = parseWord(field(tx, "maxPriorityFeePerGas"), "maxPriorityFeePerGas");
   } else {
     t.gasPrice = parseWord(field(tx, "gasPrice"), "gasPrice");
-    t.type = accessList ? state::Transaction::Type::AccessList
-                        : state::Transaction::Type::Legacy;
+    t.type = accessList ? state::Transaction::Type::AccessList : state::Transaction::Type::Legacy;
   }
   if (auto it = tx.find("blobVersionedHashes"); it != tx.end()) {
     t.type = state::Transaction::Type::Blob;
@@ -167,11 +162,10 @@ Outcome runCase(const Test &test, const Case &c, Tracer *tracer, Executor *execu
 
   if (!c.expectException.empty()) {
     if (rejection.empty())
-      return {Outcome::Fail, "expected exception " + c.expectException +
-                                 ", but the transaction was accepted"};
-    if (!exceptionListed(c.expectException, rejection))
       return {Outcome::Fail,
-              "rejected with " + rejection + ", expected " + c.expectException};
+              "expected exception " + c.expectException + ", but the transaction was accepted"};
+    if (!exceptionListed(c.expectException, rejection))
+      return {Outcome::Fail, "rejected with " + rejection + ", expected " + c.expectException};
   } else if (!rejection.empty()) {
     return {Outcome::Fail, "transaction rejected: " + rejection};
   }
@@ -182,8 +176,8 @@ Outcome runCase(const Test &test, const Case &c, Tracer *tracer, Executor *execu
     diff += "state root " + hex32(root) + " != expected " + hex32(c.expectedRoot);
   Bytes32 lh = state::logsHash(logs);
   if (lh != c.expectedLogsHash)
-    diff += std::string(diff.empty() ? "" : "; ") + "logs hash " + hex32(lh) +
-            " != expected " + hex32(c.expectedLogsHash);
+    diff += std::string(diff.empty() ? "" : "; ") + "logs hash " + hex32(lh) + " != expected " +
+            hex32(c.expectedLogsHash);
   if (!diff.empty())
     return {Outcome::Fail, diff};
   return {Outcome::Pass, {}};

@@ -21,9 +21,7 @@ constexpr uint64_t lo(U128 x) { return uint64_t(x); }
 constexpr U128 join(uint64_t h, uint64_t l) { return (U128(h) << 64) | l; }
 
 /// Significant limbs: 0 for zero.
-unsigned limbCount(const Word &w) {
-  return (256 - w.countLeadingZeros() + 63) / 64;
-}
+unsigned limbCount(const Word &w) { return (256 - w.countLeadingZeros() + 63) / 64; }
 
 /// floor((2^128 - 1) / d) - 2^64 for d with its top bit set.
 uint64_t reciprocal2by1(uint64_t d) noexcept {
@@ -65,8 +63,7 @@ struct Div2by1 {
 };
 
 /// (u1, u0) / d for normalised d and u1 < d; v = reciprocal2by1(d).
-inline Div2by1 div2by1(uint64_t u1, uint64_t u0, uint64_t d,
-                       uint64_t v) noexcept {
+inline Div2by1 div2by1(uint64_t u1, uint64_t u0, uint64_t d, uint64_t v) noexcept {
   // No overflow: u1 < d bounds v * u1 + (u1, u0) below 2^128.
   U128 q = U128(v) * u1 + join(u1, u0);
   uint64_t q1 = hi(q) + 1, q0 = lo(q);
@@ -89,8 +86,8 @@ struct Div3by2 {
 
 /// (u2, u1, u0) / (d1, d0) for normalised d1 and (u2, u1) < (d1, d0); v =
 /// reciprocal3by2.
-inline Div3by2 div3by2(uint64_t u2, uint64_t u1, uint64_t u0, uint64_t d1,
-                       uint64_t d0, uint64_t v) noexcept {
+inline Div3by2 div3by2(uint64_t u2, uint64_t u1, uint64_t u0, uint64_t d1, uint64_t d0,
+                       uint64_t v) noexcept {
   U128 d = join(d1, d0);
   U128 q = U128(v) * u2 + join(u2, u1);
   uint64_t q1 = hi(q), q0 = lo(q);
@@ -109,8 +106,7 @@ inline Div3by2 div3by2(uint64_t u2, uint64_t u1, uint64_t u0, uint64_t d1,
 }
 
 /// x[0..len) -= y[0..len) * m; returns the limb borrowed out of the top.
-uint64_t subMul(uint64_t *x, const uint64_t *y, unsigned len,
-                uint64_t m) noexcept {
+uint64_t subMul(uint64_t *x, const uint64_t *y, unsigned len, uint64_t m) noexcept {
   uint64_t borrow = 0;
   for (unsigned i = 0; i < len; ++i) {
     U128 p = U128(y[i]) * m + borrow;
@@ -130,8 +126,7 @@ void addTo(uint64_t *x, const uint64_t *y, unsigned len) noexcept {
 
 /// out = x << s over len limbs (s < 64); returns the bits shifted out of the
 /// top.
-uint64_t shiftLeft(const uint64_t *x, unsigned len, unsigned s,
-                   uint64_t *out) noexcept {
+uint64_t shiftLeft(const uint64_t *x, unsigned len, unsigned s, uint64_t *out) noexcept {
   // (y >> 1) >> (63 - s) is y >> (64 - s) without the undefined shift by 64 at
   // s = 0.
   uint64_t top = (x[len - 1] >> 1) >> (63 - s);
@@ -143,8 +138,7 @@ uint64_t shiftLeft(const uint64_t *x, unsigned len, unsigned s,
 
 /// The len-limb u divided by the nonzero d: len quotient limbs to q (which may
 /// alias u), returns the remainder.
-uint64_t divRemLimb(const uint64_t *u, unsigned len, uint64_t d,
-                    uint64_t *q) noexcept {
+uint64_t divRemLimb(const uint64_t *u, unsigned len, uint64_t d, uint64_t *q) noexcept {
   unsigned s = unsigned(__builtin_clzll(d));
   uint64_t dn = d << s, v = reciprocal2by1(dn);
   // Normalise on the fly; the running remainder starts as the bits shifted out
@@ -163,8 +157,7 @@ uint64_t divRemLimb(const uint64_t *u, unsigned len, uint64_t d,
 /// unless it is null, returns the remainder. Knuth D with n = 2 is a chain of
 /// 3-by-2 divisions, kept in registers here because 4-by-2 limbs is the common
 /// shape of a 256-bit DIV.
-U128 divRem2(const uint64_t *u, unsigned m, uint64_t d1, uint64_t d0,
-             uint64_t *q) noexcept {
+U128 divRem2(const uint64_t *u, unsigned m, uint64_t d1, uint64_t d0, uint64_t *q) noexcept {
   unsigned s = unsigned(__builtin_clzll(d1));
   uint64_t dn1 = (d1 << s) | ((d0 >> 1) >> (63 - s)), dn0 = d0 << s;
   uint64_t v = reciprocal3by2(dn1, dn0);
@@ -230,8 +223,7 @@ void divRemKnuth(const uint64_t *u, unsigned m, const uint64_t *d, uint64_t *q,
 /// The m-limb u (m <= 8) divided by the nonzero d with n significant limbs, n
 /// <= m. Writes m - n + 1 quotient limbs to q unless it is null (n == 1 needs
 /// q), returns the remainder.
-Word divRem(const uint64_t *u, unsigned m, const Word &d, unsigned n,
-            uint64_t *q) noexcept {
+Word divRem(const uint64_t *u, unsigned m, const Word &d, unsigned n, uint64_t *q) noexcept {
   Word r{};
   switch (n) {
   case 1:

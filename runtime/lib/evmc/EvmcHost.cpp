@@ -198,8 +198,7 @@ StorageStatus EvmcHost::setStorage(const Address &addr, const Word &key,
   return storageStatusFromEvmc(host_.set_storage(context_, &a, &k, &v));
 }
 
-Word EvmcHost::getTransientStorage(const Address &addr,
-                                   const Word &key) noexcept {
+Word EvmcHost::getTransientStorage(const Address &addr, const Word &key) noexcept {
   evmc_address a = toEvmc(addr);
   evmc_bytes32 k = toEvmc(key);
   return wordFromEvmc(host_.get_transient_storage(context_, &a, &k));
@@ -227,14 +226,12 @@ Bytes32 EvmcHost::getCodeHash(const Address &addr) noexcept {
   return bytes32FromEvmc(host_.get_code_hash(context_, &a));
 }
 
-size_t EvmcHost::copyCode(const Address &addr, size_t offset, uint8_t *out,
-                          size_t size) noexcept {
+size_t EvmcHost::copyCode(const Address &addr, size_t offset, uint8_t *out, size_t size) noexcept {
   evmc_address a = toEvmc(addr);
   return host_.copy_code(context_, &a, offset, out, size);
 }
 
-bool EvmcHost::selfdestruct(const Address &addr,
-                            const Address &beneficiary) noexcept {
+bool EvmcHost::selfdestruct(const Address &addr, const Address &beneficiary) noexcept {
   evmc_address a = toEvmc(addr), b = toEvmc(beneficiary);
   return host_.selfdestruct(context_, &a, &b);
 }
@@ -292,24 +289,21 @@ void EvmcHost::emitLog(const Address &addr, BytesView data,
   for (size_t i = 0; i < n; ++i)
     t[i] = toEvmc(topics[i]);
   evmc_address a = toEvmc(addr);
-  host_.emit_log(context_, &a, data.empty() ? nullptr : data.data(),
-                 data.size(), n ? t : nullptr, n);
+  host_.emit_log(context_, &a, data.empty() ? nullptr : data.data(), data.size(), n ? t : nullptr,
+                 n);
 }
 
 AccessStatus EvmcHost::accessAccount(const Address &addr) noexcept {
   evmc_address a = toEvmc(addr);
-  return host_.access_account(context_, &a) == EVMC_ACCESS_WARM
-             ? AccessStatus::Warm
-             : AccessStatus::Cold;
+  return host_.access_account(context_, &a) == EVMC_ACCESS_WARM ? AccessStatus::Warm
+                                                                : AccessStatus::Cold;
 }
 
-AccessStatus EvmcHost::accessStorage(const Address &addr,
-                                     const Word &key) noexcept {
+AccessStatus EvmcHost::accessStorage(const Address &addr, const Word &key) noexcept {
   evmc_address a = toEvmc(addr);
   evmc_bytes32 k = toEvmc(key);
-  return host_.access_storage(context_, &a, &k) == EVMC_ACCESS_WARM
-             ? AccessStatus::Warm
-             : AccessStatus::Cold;
+  return host_.access_storage(context_, &a, &k) == EVMC_ACCESS_WARM ? AccessStatus::Warm
+                                                                    : AccessStatus::Cold;
 }
 
 } // namespace metis::evmc

@@ -41,9 +41,7 @@ inline Bytes32 bytes32FromEvmc(const evmc_bytes32 &b) noexcept {
   std::memcpy(r.data(), b.bytes, sizeof(b.bytes));
   return r;
 }
-inline Word wordFromEvmc(const evmc_uint256be &b) noexcept {
-  return Word::fromBigEndian(b.bytes);
-}
+inline Word wordFromEvmc(const evmc_uint256be &b) noexcept { return Word::fromBigEndian(b.bytes); }
 
 evmc_status_code toEvmc(Status s) noexcept;
 /// Codes metis has no name for (contract validation, the two wasm traps,
@@ -72,25 +70,21 @@ public:
   Word getStorage(const Address &addr, const Word &key) noexcept override;
   StorageStatus setStorage(const Address &addr, const Word &key,
                            const Word &value) noexcept override;
-  Word getTransientStorage(const Address &addr,
-                           const Word &key) noexcept override;
+  Word getTransientStorage(const Address &addr, const Word &key) noexcept override;
   void setTransientStorage(const Address &addr, const Word &key,
                            const Word &value) noexcept override;
   Word getBalance(const Address &addr) noexcept override;
   size_t getCodeSize(const Address &addr) noexcept override;
   Bytes32 getCodeHash(const Address &addr) noexcept override;
-  size_t copyCode(const Address &addr, size_t offset, uint8_t *out,
-                  size_t size) noexcept override;
-  bool selfdestruct(const Address &addr,
-                    const Address &beneficiary) noexcept override;
+  size_t copyCode(const Address &addr, size_t offset, uint8_t *out, size_t size) noexcept override;
+  bool selfdestruct(const Address &addr, const Address &beneficiary) noexcept override;
   Result call(const Message &msg) noexcept override;
   const TxContext &getTxContext() noexcept override;
   Bytes32 getBlockHash(int64_t number) noexcept override;
   void emitLog(const Address &addr, BytesView data,
                std::span<const Bytes32> topics) noexcept override;
   AccessStatus accessAccount(const Address &addr) noexcept override;
-  AccessStatus accessStorage(const Address &addr,
-                             const Word &key) noexcept override;
+  AccessStatus accessStorage(const Address &addr, const Word &key) noexcept override;
 
 private:
   const evmc_host_interface &host_;

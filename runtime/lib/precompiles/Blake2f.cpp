@@ -18,13 +18,11 @@ namespace metis::precompiles::detail {
 namespace {
 
 constexpr size_t kInputSize = 213;
-constexpr size_t kStateOffset = 4, kMessageOffset = 68, kCounterOffset = 196,
-                 kFlagOffset = 212;
+constexpr size_t kStateOffset = 4, kMessageOffset = 68, kCounterOffset = 196, kFlagOffset = 212;
 
-constexpr std::array<uint64_t, 8> kIv = {
-    0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b,
-    0xa54ff53a5f1d36f1, 0x510e527fade682d1, 0x9b05688c2b3e6c1f,
-    0x1f83d9abfb41bd6b, 0x5be0cd19137e2179};
+constexpr std::array<uint64_t, 8> kIv = {0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b,
+                                         0xa54ff53a5f1d36f1, 0x510e527fade682d1, 0x9b05688c2b3e6c1f,
+                                         0x1f83d9abfb41bd6b, 0x5be0cd19137e2179};
 
 /// The message schedule; round i uses row i mod 10.
 constexpr uint8_t kSigma[10][16] = {
@@ -53,8 +51,7 @@ void storeLe64(uint8_t *p, uint64_t v) {
 }
 
 /// The mixing function G of RFC 7693, section 3.1.
-inline void mix(uint64_t *v, int a, int b, int c, int d, uint64_t x,
-                uint64_t y) {
+inline void mix(uint64_t *v, int a, int b, int c, int d, uint64_t x, uint64_t y) {
   v[a] += v[b] + x;
   v[d] = std::rotr(v[d] ^ v[a], 32);
   v[c] += v[d];
@@ -66,8 +63,8 @@ inline void mix(uint64_t *v, int a, int b, int c, int d, uint64_t x,
 }
 
 /// F of RFC 7693, section 3.2, updating `h` in place.
-void compress(uint64_t *h, const uint64_t *m, uint64_t t0, uint64_t t1,
-              bool last, uint32_t rounds) {
+void compress(uint64_t *h, const uint64_t *m, uint64_t t0, uint64_t t1, bool last,
+              uint32_t rounds) {
   uint64_t v[16];
   for (int i = 0; i < 8; ++i) {
     v[i] = h[i];
@@ -97,8 +94,8 @@ void compress(uint64_t *h, const uint64_t *m, uint64_t t0, uint64_t t1,
 std::optional<uint32_t> blake2fRounds(BytesView input) noexcept {
   if (input.size() != kInputSize)
     return std::nullopt;
-  return uint32_t(input[0]) << 24 | uint32_t(input[1]) << 16 |
-         uint32_t(input[2]) << 8 | uint32_t(input[3]);
+  return uint32_t(input[0]) << 24 | uint32_t(input[1]) << 16 | uint32_t(input[2]) << 8 |
+         uint32_t(input[3]);
 }
 
 std::optional<Bytes> blake2f(BytesView input) {

@@ -21,23 +21,20 @@ namespace {
 
 /// The order n of secp256k1's group, big-endian.
 constexpr std::array<uint8_t, 32> kCurveOrder = {
-    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-    0xff, 0xff, 0xff, 0xff, 0xfe, 0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48,
-    0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41};
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+    0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41};
 
 /// Whether the big-endian word is in [1, n - 1].
 bool isValidScalar(const uint8_t *word) {
   bool nonZero = std::any_of(word, word + 32, [](uint8_t b) { return b; });
   return nonZero &&
-         std::lexicographical_compare(word, word + 32, kCurveOrder.begin(),
-                                      kCurveOrder.end());
+         std::lexicographical_compare(word, word + 32, kCurveOrder.begin(), kCurveOrder.end());
 }
 
 /// Created once: context creation is far dearer than a recovery, and recovering
 /// only reads it, so threads can share it.
 const secp256k1_context *context() {
-  static secp256k1_context *ctx =
-      secp256k1_context_create(SECP256K1_CONTEXT_NONE);
+  static secp256k1_context *ctx = secp256k1_context_create(SECP256K1_CONTEXT_NONE);
   return ctx;
 }
 
@@ -45,23 +42,20 @@ const secp256k1_context *context() {
 
 Bytes ecrecover(BytesView input) {
   std::array<uint8_t, 128> words{};
-  std::copy_n(input.begin(), std::min(input.size(), words.size()),
-              words.begin());
+  std::copy_n(input.begin(), std::min(input.size(), words.size()), words.begin());
   const uint8_t *hash = words.data();
   const uint8_t *v = words.data() + 32;
   const uint8_t *rs = words.data() + 64;
 
   // v is the whole 32-byte word 27 or 28, not just its low byte.
-  if (std::any_of(v, v + 31, [](uint8_t b) { return b; }) ||
-      (v[31] != 27 && v[31] != 28))
+  if (std::any_of(v, v + 31, [](uint8_t b) { return b; }) || (v[31] != 27 && v[31] != 28))
     return {};
   if (!isValidScalar(rs) || !isValidScalar(rs + 32))
     return {};
 
   const secp256k1_context *ctx = context();
   secp256k1_ecdsa_recoverable_signature sig;
-  if (!secp256k1_ecdsa_recoverable_signature_parse_compact(ctx, &sig, rs,
-                                                           v[31] - 27))
+  if (!secp256k1_ecdsa_recoverable_signature_parse_compact(ctx, &sig, rs, v[31] - 27))
     return {};
   secp256k1_pubkey pubkey;
   if (!secp256k1_ecdsa_recover(ctx, &pubkey, &sig, hash))

@@ -15,8 +15,7 @@ Bytes sha256(BytesView input) {
 Bytes ripemd160(BytesView input) {
   // The 20-byte digest sits in the low bytes of a 32-byte word.
   Bytes out(32, 0);
-  CryptoPP::RIPEMD160().CalculateDigest(out.data() + 32 -
-                                            CryptoPP::RIPEMD160::DIGESTSIZE,
+  CryptoPP::RIPEMD160().CalculateDigest(out.data() + 32 - CryptoPP::RIPEMD160::DIGESTSIZE,
                                         input.data(), input.size());
   return out;
 }

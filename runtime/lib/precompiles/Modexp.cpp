@@ -53,8 +53,7 @@ void importValue(mpz_t out, BytesView input, U128 offset, uint64_t len) {
   mpz_set_ui(out, 0);
   if (offset < input.size()) {
     size_t avail = size_t(std::min<U128>(len, input.size() - offset));
-    mpz_import(out, avail, /*order=*/1, 1, /*endian=*/1, 0,
-               input.data() + size_t(offset));
+    mpz_import(out, avail, /*order=*/1, 1, /*endian=*/1, 0, input.data() + size_t(offset));
     len -= avail;
   }
   if (mpz_sgn(out))
@@ -116,8 +115,7 @@ Bytes modexp(BytesView input) {
     if (mpz_sgn(result)) {
       size_t size = (mpz_sizeinbase(result, 2) + 7) / 8;
       size_t written = 0;
-      mpz_export(out.data() + (out.size() - size), &written, 1, 1, 1, 0,
-                 result);
+      mpz_export(out.data() + (out.size() - size), &written, 1, 1, 1, 0, result);
     }
   }
   mpz_clears(base, exp, mod, result, nullptr);

@@ -25,8 +25,7 @@ uint64_t saturate(unsigned __int128 cost) {
 /// `base + perWord * ceil(len / 32)`, the shape of the hash and identity
 /// prices.
 uint64_t linearCost(uint64_t base, uint64_t perWord, size_t len) {
-  return saturate(base +
-                  (unsigned __int128)perWord * ((uint64_t(len) + 31) / 32));
+  return saturate(base + (unsigned __int128)perWord * ((uint64_t(len) + 31) / 32));
 }
 
 // BN254 (EIP-1108) and KZG (EIP-4844) prices.
@@ -77,9 +76,8 @@ Result execute(unsigned id, BytesView input, int64_t gasLimit) {
     break;
   case 8:
     // Priced per whole pair; a ragged length fails after the gas check.
-    cost =
-        saturate(kEcPairingBaseGas + (unsigned __int128)kEcPairingPerPairGas *
-                                         (input.size() / kEcPairingPairSize));
+    cost = saturate(kEcPairingBaseGas +
+                    (unsigned __int128)kEcPairingPerPairGas * (input.size() / kEcPairingPairSize));
     break;
   case 9: {
     auto rounds = detail::blake2fRounds(input);

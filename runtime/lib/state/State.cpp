@@ -55,8 +55,7 @@ void State::setStorage(Account &acc, const Address &addr, const Word &key, const
   slot.current = value;
 }
 
-void State::setTransient(Account &acc, const Address &addr, const Word &key,
-                         const Word &value) {
+void State::setTransient(Account &acc, const Address &addr, const Word &key, const Word &value) {
   Word &slot = acc.transientStorage[key];
   journal_.emplace_back(TransientChange{addr, key, slot});
   slot = value;
@@ -168,9 +167,7 @@ void State::finalizeTransaction() {
   journal_.clear();
 }
 
-static Bytes encodeWord(const Word &w) {
-  return rlp::encodeString(w.toBigEndianTrimmed());
-}
+static Bytes encodeWord(const Word &w) { return rlp::encodeString(w.toBigEndianTrimmed()); }
 
 static Bytes32 storageRoot(const Account &acc) {
   std::vector<std::pair<Bytes, Bytes>> entries;
@@ -204,8 +201,8 @@ Bytes32 logsHash(std::span<const Log> logs) {
     std::vector<Bytes> topics;
     for (const Bytes32 &t : log.topics)
       topics.push_back(rlp::encodeString(t));
-    items.push_back(rlp::encodeList({rlp::encodeString(log.address), rlp::encodeList(topics),
-                                     rlp::encodeString(log.data)}));
+    items.push_back(rlp::encodeList(
+        {rlp::encodeString(log.address), rlp::encodeList(topics), rlp::encodeString(log.data)}));
   }
   return keccak256(rlp::encodeList(items));
 }

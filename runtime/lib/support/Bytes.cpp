@@ -36,11 +36,7 @@ template <typename T> static std::optional<T> fixedFromHex(std::string_view hex)
   return out;
 }
 
-std::optional<Address> addressFromHex(std::string_view hex) {
-  return fixedFromHex<Address>(hex);
-}
-std::optional<Bytes32> bytes32FromHex(std::string_view hex) {
-  return fixedFromHex<Bytes32>(hex);
-}
+std::optional<Address> addressFromHex(std::string_view hex) { return fixedFromHex<Address>(hex); }
+std::optional<Bytes32> bytes32FromHex(std::string_view hex) { return fixedFromHex<Bytes32>(hex); }
 
 } // namespace metis

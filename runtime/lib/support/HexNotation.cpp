@@ -49,8 +49,7 @@ std::optional<HexNotationError> decodeRun(std::string_view text, size_t &pos, ch
 
 } // namespace
 
-std::variant<Bytes, HexNotationError> decodeHexNotation(std::string_view text,
-                                                        HexPrefix prefix) {
+std::variant<Bytes, HexNotationError> decodeHexNotation(std::string_view text, HexPrefix prefix) {
   Bytes out;
   size_t pos = 0;
   if (prefix == HexPrefix::Optional) {

@@ -31,12 +31,8 @@ static void appendHeader(Bytes &out, size_t length, uint8_t base) {
   appendBigEndian(out, length, n);
 }
 
-void appendStringHeader(Bytes &out, size_t length) {
-  appendHeader(out, length, kStringBase);
-}
-void appendListHeader(Bytes &out, size_t length) {
-  appendHeader(out, length, kListBase);
-}
+void appendStringHeader(Bytes &out, size_t length) { appendHeader(out, length, kStringBase); }
+void appendListHeader(Bytes &out, size_t length) { appendHeader(out, length, kListBase); }
 
 size_t headerSize(size_t length) noexcept {
   return length <= kMaxShortLength ? 1 : 1 + byteLength(length);

@@ -51,8 +51,7 @@ bool keyLess(BytesView a, BytesView b) noexcept {
 }
 
 bool keyEqual(BytesView a, BytesView b) noexcept {
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
 class RootBuilder {
@@ -166,8 +165,7 @@ private:
       size_t lengthBytes = headerLength - 1;
       buf[begin] = uint8_t(0xf7 + lengthBytes);
       for (size_t i = 0; i < lengthBytes; ++i)
-        buf[begin + 1 + i] =
-            uint8_t(payloadLength >> (8 * (lengthBytes - 1 - i)));
+        buf[begin + 1 + i] = uint8_t(payloadLength >> (8 * (lengthBytes - 1 - i)));
     }
     size_t length = headerLength + payloadLength;
     if (length < kInlineLimit && mark != 0) {
@@ -188,15 +186,13 @@ private:
 } // namespace
 
 Bytes32 rootFromViews(std::vector<Entry> entries) {
-  std::stable_sort(
-      entries.begin(), entries.end(),
-      [](const Entry &a, const Entry &b) { return keyLess(a.first, b.first); });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry &a, const Entry &b) { return keyLess(a.first, b.first); });
   // Keep the last of equal keys and drop empty values, as a trie that saw these
   // as inserts.
   size_t kept = 0;
   for (size_t i = 0; i < entries.size(); ++i) {
-    if (i + 1 < entries.size() &&
-        keyEqual(entries[i].first, entries[i + 1].first))
+    if (i + 1 < entries.size() && keyEqual(entries[i].first, entries[i + 1].first))
       continue;
     if (entries[i].second.empty())
       continue;
@@ -230,8 +226,7 @@ Bytes32 orderedRoot(std::span<const Bytes> values) {
   views.reserve(values.size());
   size_t begin = 0;
   for (size_t i = 0; i < values.size(); ++i) {
-    views.emplace_back(BytesView(keys).subspan(begin, ends[i] - begin),
-                       values[i]);
+    views.emplace_back(BytesView(keys).subspan(begin, ends[i] - begin), values[i]);
     begin = ends[i];
   }
   return rootFromViews(std::move(views));

@@ -40,8 +40,8 @@ protected:
     msg.recipient = msg.codeAddress = kContract;
     msg.sender = kSender;
     CodeAnalysis analysis(code);
-    Result r = compiled ? executeCompiled(host, msg, analysis, compiled)
-                        : execute(host, msg, analysis);
+    Result r =
+        compiled ? executeCompiled(host, msg, analysis, compiled) : execute(host, msg, analysis);
     storage = host.getStorage(kContract, Word(0));
     logs = s.logs().size();
     return r;
@@ -65,8 +65,8 @@ protected:
 };
 
 // PUSH1 42 PUSH1 0 SSTORE PUSH1 0 SLOAD PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN
-const Bytes kStoreLoadReturn = {0x60, 0x2a, 0x60, 0x00, 0x55, 0x60, 0x00, 0x54, 0x60,
-                                0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3};
+const Bytes kStoreLoadReturn = {0x60, 0x2a, 0x60, 0x00, 0x55, 0x60, 0x00, 0x54,
+                                0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3};
 
 /// kStoreLoadReturn as the lowering compiles it: one block, one charge of its static gas
 /// (3+3+0+3+100+3+3+3+3+0 = 121), SSTORE with the static gas of the rest prepaid.
@@ -137,8 +137,7 @@ TEST(ContractInfoTest, RefusesOtherCodeAndAbi) {
   std::memcpy(info.code_hash, h.data(), 32);
   EXPECT_EQ(checkContractInfo(info, code), "");
   Bytes other = {0x01};
-  EXPECT_NE(checkContractInfo(info, other).find("compiled for other bytecode"),
-            std::string::npos);
+  EXPECT_NE(checkContractInfo(info, other).find("compiled for other bytecode"), std::string::npos);
   info.abi_version = METIS_ABI_VERSION + 1;
   EXPECT_NE(checkContractInfo(info, code).find("ABI version"), std::string::npos);
   info.magic = 0;

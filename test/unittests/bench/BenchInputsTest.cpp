@@ -69,15 +69,12 @@ TEST(HexNotation, Errors) {
   EXPECT_EQ(errorOf("(x00)"), "column 1: expected '(<count>x<hex>)'");
   EXPECT_EQ(errorOf("(2y00)"), "column 1: expected '(<count>x<hex>)'");
   EXPECT_EQ(errorOf("(2x)"), "column 1: empty repetition");
-  EXPECT_EQ(errorOf("(99999999999x00)"),
-            "column 2: repetition count too large");
+  EXPECT_EQ(errorOf("(99999999999x00)"), "column 2: repetition count too large");
 }
 
 TEST(Inputs, Records) {
-  auto r = parseInputs("\nfirst\n(2x01)02\naabb\n\nsecond\n00\n\n\nthird\n\n",
-                       "t.inputs");
-  ASSERT_TRUE(std::holds_alternative<std::vector<InputCase>>(r))
-      << std::get<BenchError>(r).message;
+  auto r = parseInputs("\nfirst\n(2x01)02\naabb\n\nsecond\n00\n\n\nthird\n\n", "t.inputs");
+  ASSERT_TRUE(std::holds_alternative<std::vector<InputCase>>(r)) << std::get<BenchError>(r).message;
   const auto &cases = std::get<std::vector<InputCase>>(r);
   ASSERT_EQ(cases.size(), 3u);
   EXPECT_EQ(cases[0].name, "first");
@@ -100,10 +97,8 @@ TEST(Inputs, ErrorsNameFileAndLine) {
   EXPECT_EQ(inputsErrorOf("a\n00\n11\nb\n00\n11\n"),
             "t.inputs:4:1: expected a blank line after the case 'a' starting "
             "at line 1");
-  EXPECT_EQ(inputsErrorOf("a\n00\n11\n\na\n00\n11\n"),
-            "t.inputs:5:1: duplicate case name 'a'");
-  EXPECT_EQ(inputsErrorOf("\n\nlast"),
-            "t.inputs:3:1: case 'last' has no input line");
+  EXPECT_EQ(inputsErrorOf("a\n00\n11\n\na\n00\n11\n"), "t.inputs:5:1: duplicate case name 'a'");
+  EXPECT_EQ(inputsErrorOf("\n\nlast"), "t.inputs:3:1: case 'last' has no input line");
   EXPECT_EQ(inputsErrorOf("two words\n00\n"),
             "t.inputs:1:1: case name 'two words' contains whitespace");
 }
@@ -117,8 +112,7 @@ std::vector<BenchCase> loadOrEmpty(Expected<std::vector<BenchCase>> loaded) {
 }
 
 const std::vector<BenchCase> &legacyCases() {
-  static const auto cases =
-      loadOrEmpty(loadEvmoneLegacy(kShared / "bench/evmone-legacy"));
+  static const auto cases = loadOrEmpty(loadEvmoneLegacy(kShared / "bench/evmone-legacy"));
   return cases;
 }
 
@@ -137,8 +131,7 @@ std::vector<BenchCase> checkedLegacyCases() {
 
 TEST(Load, EvmoneLegacy) {
   auto r = loadEvmoneLegacy(kShared / "bench/evmone-legacy");
-  ASSERT_TRUE(std::holds_alternative<std::vector<BenchCase>>(r))
-      << std::get<BenchError>(r).message;
+  ASSERT_TRUE(std::holds_alternative<std::vector<BenchCase>>(r)) << std::get<BenchError>(r).message;
   const auto &cases = std::get<std::vector<BenchCase>>(r);
   // ../shared/README.md: 25 cases in main and 13 in micro; all of main and
   // signextend's two have an expected output.
@@ -151,27 +144,17 @@ TEST(Load, EvmoneLegacy) {
 
 TEST(Load, Revmc) {
   auto r = loadRevmc(kShared / "bench/revmc");
-  ASSERT_TRUE(std::holds_alternative<std::vector<BenchCase>>(r))
-      << std::get<BenchError>(r).message;
+  ASSERT_TRUE(std::holds_alternative<std::vector<BenchCase>>(r)) << std::get<BenchError>(r).message;
   std::vector<std::string> ids;
   for (const BenchCase &c : std::get<std::vector<BenchCase>>(r))
     ids.push_back(c.name + "/" + c.caseName);
-  const std::vector<std::string> expected = {"fibonacci-calldata/default",
-                                             "factorial/default",
-                                             "counter/default",
-                                             "snailtracer/default",
-                                             "hash_10k/default",
-                                             "erc20_transfer/default",
-                                             "push0_proxy/default",
-                                             "usdc_proxy/default",
-                                             "fiat_token/default",
-                                             "fiat_token/legacy",
-                                             "uniswap_v2_pair/default",
-                                             "uniswap_v2_pair/legacy",
-                                             "univ2_router/default",
-                                             "airdrop/default",
-                                             "bswap64/default",
-                                             "bswap64_opt/default"};
+  const std::vector<std::string> expected = {
+      "fibonacci-calldata/default", "factorial/default",       "counter/default",
+      "snailtracer/default",        "hash_10k/default",        "erc20_transfer/default",
+      "push0_proxy/default",        "usdc_proxy/default",      "fiat_token/default",
+      "fiat_token/legacy",          "uniswap_v2_pair/default", "uniswap_v2_pair/legacy",
+      "univ2_router/default",       "airdrop/default",         "bswap64/default",
+      "bswap64_opt/default"};
   EXPECT_EQ(ids, expected);
 }
 
@@ -209,8 +192,8 @@ TEST_P(LegacyOutput, Matches) {
   EXPECT_FALSE(mismatch) << c.id() << ": " << *mismatch;
 }
 
-INSTANTIATE_TEST_SUITE_P(EvmoneLegacy, LegacyOutput,
-                         testing::ValuesIn(checkedLegacyCases()), paramName);
+INSTANTIATE_TEST_SUITE_P(EvmoneLegacy, LegacyOutput, testing::ValuesIn(checkedLegacyCases()),
+                         paramName);
 
 // revmc benches: the expected status, and the output and gas where the manifest
 // gives them.
@@ -224,7 +207,6 @@ TEST_P(RevmcRun, Matches) {
   EXPECT_FALSE(mismatch) << c.id() << ": " << *mismatch;
 }
 
-INSTANTIATE_TEST_SUITE_P(Revmc, RevmcRun, testing::ValuesIn(revmcCases()),
-                         paramName);
+INSTANTIATE_TEST_SUITE_P(Revmc, RevmcRun, testing::ValuesIn(revmcCases()), paramName);
 
 } // namespace

@@ -169,8 +169,7 @@ TEST(WordTest, BigEndian) {
   EXPECT_EQ(Word::fromBigEndian(BytesView{}), Word{});
   EXPECT_EQ(Word::fromBigEndian(BytesView(raw, 1)), Word(1));
   EXPECT_EQ(Word::fromBigEndian(BytesView(raw, 2)), Word(0x0102));
-  EXPECT_EQ(Word::fromBigEndian(BytesView(raw, 9)),
-            hex("0x010203040506070809"));
+  EXPECT_EQ(Word::fromBigEndian(BytesView(raw, 9)), hex("0x010203040506070809"));
   EXPECT_EQ(Word::fromBigEndian(BytesView(raw, 31)), w >> 8);
   EXPECT_EQ(Word::fromBigEndian(BytesView(raw, 32)), w);
   // Longer input keeps the low 32 bytes.
@@ -184,8 +183,7 @@ TEST(WordTest, BigEndian) {
 
   Address a = w.toAddress();
   EXPECT_EQ(0, std::memcmp(a.data(), raw + 12, 20));
-  EXPECT_EQ(Word::fromAddress(a),
-            hex("0x0d0e0f101112131415161718191a1b1c1d1e1f20"));
+  EXPECT_EQ(Word::fromAddress(a), hex("0x0d0e0f101112131415161718191a1b1c1d1e1f20"));
   EXPECT_EQ(Word::fromAddress(Address::fromUint64(9)), Word(9));
 
   EXPECT_EQ(Word{}.toBigEndianTrimmed(), Bytes{});
@@ -250,8 +248,7 @@ TEST(WordTest, Decimal) {
                              "40564039457584007913129639935";
   EXPECT_EQ(Word{}.toDecimal(), "0");
   EXPECT_EQ(Word(7).toDecimal(), "7");
-  EXPECT_EQ(Word(10'000'000'000'000'000'000ULL).toDecimal(),
-            "10000000000000000000");
+  EXPECT_EQ(Word(10'000'000'000'000'000'000ULL).toDecimal(), "10000000000000000000");
   EXPECT_EQ(Word(~uint64_t(0)).toDecimal(), "18446744073709551615");
   EXPECT_EQ((Word(1) << 64).toDecimal(), "18446744073709551616");
   EXPECT_EQ(kMax.toDecimal(), maxDec);
@@ -284,8 +281,7 @@ TEST(WordTest, AddSubMulWrap) {
   EXPECT_EQ(Word{} - Word(1), kMax);
   EXPECT_EQ(Word(~uint64_t(0)) + Word(1), Word(1) << 64);
   EXPECT_EQ((Word(1) << 64) - Word(1), Word(~uint64_t(0)));
-  EXPECT_EQ(hex("0xffffffffffffffffffffffffffffffff") + Word(1), Word(1)
-                                                                     << 128);
+  EXPECT_EQ(hex("0xffffffffffffffffffffffffffffffff") + Word(1), Word(1) << 128);
   EXPECT_EQ((Word(1) << 192) - Word(1), hex("0x" + std::string(48, 'f')));
   EXPECT_EQ(-Word(1), kMax);
   EXPECT_EQ(-Word{}, Word{});
@@ -293,8 +289,7 @@ TEST(WordTest, AddSubMulWrap) {
   EXPECT_EQ(kMax * kMax, Word(1));
   EXPECT_EQ((Word(1) << 128) * (Word(1) << 128), Word{});
   EXPECT_EQ((Word(1) << 127) * (Word(1) << 128), kIntMin);
-  EXPECT_EQ(Word(~uint64_t(0)) * Word(~uint64_t(0)),
-            hex("0xfffffffffffffffe0000000000000001"));
+  EXPECT_EQ(Word(~uint64_t(0)) * Word(~uint64_t(0)), hex("0xfffffffffffffffe0000000000000001"));
 
   Word x = Word(5);
   x += 3;
@@ -345,8 +340,7 @@ TEST(WordTest, SignedCompare) {
 //===- Shifts, BYTE, SIGNEXTEND -----------------------------------------===//
 
 TEST(WordTest, ShiftEdges) {
-  Word v =
-      hex("0x8000000000000000000000000000000000000000000000000000000000000001");
+  Word v = hex("0x8000000000000000000000000000000000000000000000000000000000000001");
   const Word huge[] = {Word(256),      Word(257), Word(1) << 64,
                        Word(1) << 255, kMax,      Word::fromLimbs(0, 1, 0, 0)};
   EXPECT_EQ(shl(Word(0), v), v);
@@ -358,8 +352,7 @@ TEST(WordTest, ShiftEdges) {
   EXPECT_EQ(shl(Word(63), Word(1)), Word(uint64_t(1) << 63));
   EXPECT_EQ(shl(Word(64), Word(1)), Word::fromLimbs(0, 1, 0, 0));
   EXPECT_EQ(shl(Word(65), Word(3)), Word::fromLimbs(0, 6, 0, 0));
-  EXPECT_EQ(shl(Word(127), Word(3)),
-            Word::fromLimbs(0, uint64_t(1) << 63, 1, 0));
+  EXPECT_EQ(shl(Word(127), Word(3)), Word::fromLimbs(0, uint64_t(1) << 63, 1, 0));
   EXPECT_EQ(shr(Word(63), Word::fromLimbs(0, 1, 0, 0)), Word(2));
   EXPECT_EQ(shr(Word(64), Word::fromLimbs(5, 7, 0, 0)), Word(7));
   EXPECT_EQ(shr(Word(255), v), Word(1));
@@ -402,8 +395,7 @@ TEST(WordTest, ShiftsAgainstGmp) {
 }
 
 TEST(WordTest, ByteAt) {
-  Word w =
-      hex("0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
+  Word w = hex("0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
   for (unsigned i = 0; i < 32; ++i)
     EXPECT_EQ(byteAt(Word(i), w), Word(i + 1)) << i;
   EXPECT_EQ(byteAt(Word(32), w), Word{});
@@ -423,8 +415,7 @@ TEST(WordTest, SignExtend) {
   EXPECT_EQ(signextend(Word(0), Word(0x17f)), Word(0x7f));
   EXPECT_EQ(signextend(Word(1), Word(0x8000)), neg(0x8000));
   EXPECT_EQ(signextend(Word(1), Word(0xff7fff)), Word(0x7fff));
-  EXPECT_EQ(signextend(Word(7), Word(uint64_t(1) << 63)),
-            -Word(uint64_t(1) << 63));
+  EXPECT_EQ(signextend(Word(7), Word(uint64_t(1) << 63)), -Word(uint64_t(1) << 63));
   EXPECT_EQ(signextend(Word(8), Word::fromLimbs(0, 0x80, 0, 0)),
             Word::fromLimbs(0, ~uint64_t(0x7f), ~uint64_t(0), ~uint64_t(0)));
   EXPECT_EQ(signextend(Word(30), kIntMin >> 8), ~Word{} << 247);
@@ -439,11 +430,9 @@ TEST(WordTest, SignExtend) {
     for (int i = 0; i < 100; ++i) {
       Word v = i % 2 ? g.word() : g.uniform();
       // Force both signs on the extended byte.
-      v = i % 4 < 2 ? v | (Word(1) << (8 * b + 7))
-                    : v & ~(Word(1) << (8 * b + 7));
+      v = i % 4 < 2 ? v | (Word(1) << (8 * b + 7)) : v & ~(Word(1) << (8 * b + 7));
       uint64_t k = 8 * (31 - b);
-      EXPECT_EQ(signextend(Word(b), v), sar(Word(k), shl(Word(k), v)))
-          << b << " " << v.toHex();
+      EXPECT_EQ(signextend(Word(b), v), sar(Word(k), shl(Word(k), v))) << b << " " << v.toHex();
     }
   }
 }
@@ -481,8 +470,7 @@ TEST(WordTest, UnsignedDivisionEdges) {
   // Two-limb divisor.
   EXPECT_EQ(udiv(kMax, Word(1) << 64), kMax >> 64);
   EXPECT_EQ(urem(kMax, Word(1) << 64), Word(~uint64_t(0)));
-  EXPECT_EQ(udiv(kMax, hex("0xffffffffffffffffffffffffffffffff")),
-            (Word(1) << 128) + Word(1));
+  EXPECT_EQ(udiv(kMax, hex("0xffffffffffffffffffffffffffffffff")), (Word(1) << 128) + Word(1));
   // Three- and four-limb divisors.
   EXPECT_EQ(udiv(kMax, Word(1) << 128), kMax >> 128);
   EXPECT_EQ(urem(kMax, (Word(1) << 192) + Word(1)),
@@ -493,8 +481,7 @@ TEST(WordTest, UnsignedDivisionEdges) {
   EXPECT_EQ(urem(kMax, kIntMin + Word(1)), kIntMin - Word(2));
   EXPECT_EQ(udiv(kIntMin, Word(1) << 192), Word(1) << 63);
   // Quotient times divisor plus remainder gives back the dividend.
-  Word a =
-      hex("0x123456789abcdef0fedcba9876543210aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb");
+  Word a = hex("0x123456789abcdef0fedcba9876543210aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb");
   Word b = hex("0x1000000000000000f");
   EXPECT_EQ(udiv(a, b) * b + urem(a, b), a);
 }
@@ -565,12 +552,10 @@ TEST(WordTest, MulMod) {
   EXPECT_EQ(mulmod(Word{}, kMax, Word(5)), Word{});
   EXPECT_EQ(mulmod(Word(1) << 255, Word(2), kMax),
             Word(1)); // 2^256 == 1 (mod 2^256 - 1)
-  EXPECT_EQ(mulmod(Word(1) << 128, Word(1) << 128, (Word(1) << 128) + Word(1)),
-            Word(1));
+  EXPECT_EQ(mulmod(Word(1) << 128, Word(1) << 128, (Word(1) << 128) + Word(1)), Word(1));
   EXPECT_EQ(mulmod(kMax, Word(1), Word(1) << 64), Word(~uint64_t(0)));
   // secp256k1's p: (p - 1)^2 == 1 (mod p).
-  Word p =
-      hex("0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
+  Word p = hex("0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
   EXPECT_EQ(mulmod(p - Word(1), p - Word(1), p), Word(1));
 }
 
@@ -602,40 +587,32 @@ TEST(WordTest, KnuthRarePaths) {
     Word a, b;
   };
   const Case divCases[] = {
-      {Word::fromLimbs(0xc54e85fa50071f6d, 0xbfb27a358a43d938, ~0ull,
-                       1ull << 63),
+      {Word::fromLimbs(0xc54e85fa50071f6d, 0xbfb27a358a43d938, ~0ull, 1ull << 63),
        Word::fromLimbs(1ull << 63, ~0ull, ~0ull, 0)},
       {Word::fromLimbs(1ull << 63, 1, ~0ull, ~0ull),
        Word::fromLimbs(~0ull - 2, ~0ull, (1ull << 63) - 1, 0)},
-      {Word::fromLimbs(0, 1ull << 63, 0, 1ull << 63),
-       Word::fromLimbs(~0ull, 0, 1ull << 63, 0)},
+      {Word::fromLimbs(0, 1ull << 63, 0, 1ull << 63), Word::fromLimbs(~0ull, 0, 1ull << 63, 0)},
       {Word::fromLimbs(~0ull, 1ull << 63, 1ull << 63, (1ull << 63) - 1),
        Word::fromLimbs(~0ull - 3, 1ull << 63, (1ull << 63) - 1, 0)},
       // Hand-built: top limbs 2^62 over divisor 2^63, 0, 2^64 - 1 estimates
       // 2^63, one too many.
-      {Word::fromLimbs(0, 0, 0, 1ull << 62),
-       Word::fromLimbs(~0ull, 0, 1ull << 63, 0)},
+      {Word::fromLimbs(0, 0, 0, 1ull << 62), Word::fromLimbs(~0ull, 0, 1ull << 63, 0)},
   };
   for (const Case &c : divCases) {
     Mpz a(c.a), b(c.b), q, r;
     mpz_tdiv_qr(q.v, r.v, a.v, b.v);
-    EXPECT_EQ(udiv(c.a, c.b), fromMpz(q.v))
-        << c.a.toHex() << " / " << c.b.toHex();
-    EXPECT_EQ(urem(c.a, c.b), fromMpz(r.v))
-        << c.a.toHex() << " % " << c.b.toHex();
+    EXPECT_EQ(udiv(c.a, c.b), fromMpz(q.v)) << c.a.toHex() << " / " << c.b.toHex();
+    EXPECT_EQ(urem(c.a, c.b), fromMpz(r.v)) << c.a.toHex() << " % " << c.b.toHex();
   }
   struct ModCase {
     Word a, b, m;
   };
   const ModCase modCases[] = {
       {Word::fromLimbs((1ull << 63) - 1, (1ull << 63) - 1, ~0ull, 0),
-       Word::fromLimbs(0, 0, 0, ~0ull - 2),
-       Word::fromLimbs(~0ull, ~0ull, 0, 1ull << 63)},
+       Word::fromLimbs(0, 0, 0, ~0ull - 2), Word::fromLimbs(~0ull, ~0ull, 0, 1ull << 63)},
       {Word::fromLimbs(1ull << 63, (1ull << 63) - 1, 0, 0),
-       Word::fromLimbs(1ull << 63, 1ull << 63, 0, 0),
-       Word::fromLimbs(~0ull, ~0ull, 1, 0)},
-      {Word::fromLimbs(~0ull - 2, ~0ull, 0, 0),
-       Word::fromLimbs(2, ~0ull - 1, 0, 0),
+       Word::fromLimbs(1ull << 63, 1ull << 63, 0, 0), Word::fromLimbs(~0ull, ~0ull, 1, 0)},
+      {Word::fromLimbs(~0ull - 2, ~0ull, 0, 0), Word::fromLimbs(2, ~0ull - 1, 0, 0),
        Word::fromLimbs(1ull << 63, ~0ull, ~0ull - 2, 0)},
       {Word::fromLimbs(1ull << 63, 0, 0, 0),
        Word::fromLimbs(~0ull - 2, (1ull << 63) - 1, ~0ull, ~0ull),
@@ -648,8 +625,7 @@ TEST(WordTest, KnuthRarePaths) {
     Mpz a(c.a), b(c.b), m(c.m), r;
     mpz_mul(r.v, a.v, b.v);
     mpz_mod(r.v, r.v, m.v);
-    EXPECT_EQ(mulmod(c.a, c.b, c.m), fromMpz(r.v))
-        << c.a.toHex() << " " << c.b.toHex();
+    EXPECT_EQ(mulmod(c.a, c.b, c.m), fromMpz(r.v)) << c.a.toHex() << " " << c.b.toHex();
   }
 
   // Divisors whose top limbs are (2^63 + k, 2^63 + 4k^2 + k) take the rare

@@ -132,27 +132,22 @@ struct TestHost {
   std::optional<evmc_storage_status> forcedStatus;
 };
 
-TestHost &self(evmc_host_context *c) {
-  return *reinterpret_cast<TestHost *>(c);
-}
+TestHost &self(evmc_host_context *c) { return *reinterpret_cast<TestHost *>(c); }
 
 bool accountExists(evmc_host_context *c, const evmc_address *a) {
   return self(c).accounts.count(key(*a)) != 0;
 }
 
-evmc_bytes32 getStorage(evmc_host_context *c, const evmc_address *a,
-                        const evmc_bytes32 *k) {
+evmc_bytes32 getStorage(evmc_host_context *c, const evmc_address *a, const evmc_bytes32 *k) {
   auto acc = self(c).accounts.find(key(*a));
   if (acc == self(c).accounts.end())
     return evmc_bytes32{};
   auto slot = acc->second.storage.find(key(*k));
-  return slot == acc->second.storage.end() ? evmc_bytes32{}
-                                           : fromKey(slot->second.current);
+  return slot == acc->second.storage.end() ? evmc_bytes32{} : fromKey(slot->second.current);
 }
 
 /// EIP-2200's classification from (original, current, new).
-evmc_storage_status classify(const WordKey &orig, const WordKey &cur,
-                             const WordKey &val) {
+evmc_storage_status classify(const WordKey &orig, const WordKey &cur, const WordKey &val) {
   if (cur == val)
     return EVMC_STORAGE_ASSIGNED;
   if (orig == cur) {
@@ -161,16 +156,14 @@ evmc_storage_status classify(const WordKey &orig, const WordKey &cur,
     return isZero(val) ? EVMC_STORAGE_DELETED : EVMC_STORAGE_MODIFIED;
   }
   if (!isZero(orig) && isZero(cur))
-    return val == orig ? EVMC_STORAGE_DELETED_RESTORED
-                       : EVMC_STORAGE_DELETED_ADDED;
+    return val == orig ? EVMC_STORAGE_DELETED_RESTORED : EVMC_STORAGE_DELETED_ADDED;
   if (isZero(val))
-    return isZero(orig) ? EVMC_STORAGE_ADDED_DELETED
-                        : EVMC_STORAGE_MODIFIED_DELETED;
+    return isZero(orig) ? EVMC_STORAGE_ADDED_DELETED : EVMC_STORAGE_MODIFIED_DELETED;
   return val == orig ? EVMC_STORAGE_MODIFIED_RESTORED : EVMC_STORAGE_ASSIGNED;
 }
 
-evmc_storage_status setStorage(evmc_host_context *c, const evmc_address *a,
-                               const evmc_bytes32 *k, const evmc_bytes32 *v) {
+evmc_storage_status setStorage(evmc_host_context *c, const evmc_address *a, const evmc_bytes32 *k,
+                               const evmc_bytes32 *v) {
   TestHost &h = self(c);
   ++h.setStorageCalls;
   Slot &slot = h.accounts[key(*a)].storage[key(*k)];
@@ -186,26 +179,22 @@ evmc_bytes32 getTransientStorage(evmc_host_context *c, const evmc_address *a,
   return it == acc.transient.end() ? evmc_bytes32{} : fromKey(it->second);
 }
 
-void setTransientStorage(evmc_host_context *c, const evmc_address *a,
-                         const evmc_bytes32 *k, const evmc_bytes32 *v) {
+void setTransientStorage(evmc_host_context *c, const evmc_address *a, const evmc_bytes32 *k,
+                         const evmc_bytes32 *v) {
   self(c).accounts[key(*a)].transient[key(*k)] = key(*v);
 }
 
-evmc_uint256be getBalance(evmc_host_context *, const evmc_address *) {
-  return evmc_uint256be{};
-}
+evmc_uint256be getBalance(evmc_host_context *, const evmc_address *) { return evmc_uint256be{}; }
 
 size_t getCodeSize(evmc_host_context *c, const evmc_address *a) {
   auto it = self(c).accounts.find(key(*a));
   return it == self(c).accounts.end() ? 0 : it->second.code.size();
 }
 
-evmc_bytes32 getCodeHash(evmc_host_context *, const evmc_address *) {
-  return evmc_bytes32{};
-}
+evmc_bytes32 getCodeHash(evmc_host_context *, const evmc_address *) { return evmc_bytes32{}; }
 
-size_t copyCode(evmc_host_context *c, const evmc_address *a, size_t offset,
-                uint8_t *out, size_t size) {
+size_t copyCode(evmc_host_context *c, const evmc_address *a, size_t offset, uint8_t *out,
+                size_t size) {
   auto it = self(c).accounts.find(key(*a));
   if (it == self(c).accounts.end() || offset >= it->second.code.size())
     return 0;
@@ -214,10 +203,7 @@ size_t copyCode(evmc_host_context *c, const evmc_address *a, size_t offset,
   return n;
 }
 
-bool selfdestruct(evmc_host_context *, const evmc_address *,
-                  const evmc_address *) {
-  return true;
-}
+bool selfdestruct(evmc_host_context *, const evmc_address *, const evmc_address *) { return true; }
 
 // Results from metis carry metis's release function; the host swaps in this
 // wrapper so the tests can see that the binding releases every nested result it
@@ -246,8 +232,8 @@ evmc_bytes32 getBlockHash(evmc_host_context *, int64_t number) {
   return word(uint64_t(number) * 1000);
 }
 
-void emitLog(evmc_host_context *c, const evmc_address *a, const uint8_t *data,
-             size_t size, const evmc_bytes32 topics[], size_t count) {
+void emitLog(evmc_host_context *c, const evmc_address *a, const uint8_t *data, size_t size,
+             const evmc_bytes32 topics[], size_t count) {
   LogRecord log{*a, Bytes(data, data + size), {}};
   for (size_t i = 0; i < count; ++i)
     log.topics.push_back(key(topics[i]));
@@ -255,32 +241,18 @@ void emitLog(evmc_host_context *c, const evmc_address *a, const uint8_t *data,
 }
 
 evmc_access_status accessAccount(evmc_host_context *c, const evmc_address *a) {
-  return self(c).warmAccounts.insert(key(*a)).second ? EVMC_ACCESS_COLD
-                                                     : EVMC_ACCESS_WARM;
+  return self(c).warmAccounts.insert(key(*a)).second ? EVMC_ACCESS_COLD : EVMC_ACCESS_WARM;
 }
 
 evmc_access_status accessStorage(evmc_host_context *c, const evmc_address *a,
                                  const evmc_bytes32 *k) {
-  return self(c).warmSlots.insert({key(*a), key(*k)}).second ? EVMC_ACCESS_COLD
-                                                             : EVMC_ACCESS_WARM;
+  return self(c).warmSlots.insert({key(*a), key(*k)}).second ? EVMC_ACCESS_COLD : EVMC_ACCESS_WARM;
 }
 
 const evmc_host_interface kHostInterface = {
-    accountExists,
-    getStorage,
-    setStorage,
-    getBalance,
-    getCodeSize,
-    getCodeHash,
-    copyCode,
-    selfdestruct,
-    call,
-    getTxContext,
-    getBlockHash,
-    emitLog,
-    accessAccount,
-    accessStorage,
-    getTransientStorage,
+    accountExists,       getStorage, setStorage,    getBalance,    getCodeSize,
+    getCodeHash,         copyCode,   selfdestruct,  call,          getTxContext,
+    getBlockHash,        emitLog,    accessAccount, accessStorage, getTransientStorage,
     setTransientStorage,
 };
 
@@ -289,8 +261,7 @@ const evmc_host_interface kHostInterface = {
 /// all gas returned.
 evmc_result call(evmc_host_context *c, const evmc_message *msg) {
   TestHost &h = self(c);
-  h.calls.push_back(
-      {*msg, Bytes(msg->input_data, msg->input_data + msg->input_size)});
+  h.calls.push_back({*msg, Bytes(msg->input_data, msg->input_data + msg->input_size)});
   if (msg->kind == EVMC_CREATE || msg->kind == EVMC_CREATE2) {
     evmc_result r{};
     r.status_code = EVMC_SUCCESS;
@@ -301,8 +272,8 @@ evmc_result call(evmc_host_context *c, const evmc_message *msg) {
   auto it = h.accounts.find(key(msg->code_address));
   Bytes code = it == h.accounts.end() ? Bytes{} : it->second.code;
   auto snapshot = h.accounts;
-  evmc_result r = h.vm->execute(h.vm, &kHostInterface, c, EVMC_CANCUN, msg,
-                                code.data(), code.size());
+  evmc_result r =
+      h.vm->execute(h.vm, &kHostInterface, c, EVMC_CANCUN, msg, code.data(), code.size());
   if (r.status_code != EVMC_SUCCESS)
     h.accounts = std::move(snapshot);
   h.callStatuses.push_back(r.status_code);
@@ -324,8 +295,7 @@ struct ResultHolder {
       r.release(&r);
   }
   Bytes output() const {
-    return r.output_data ? Bytes(r.output_data, r.output_data + r.output_size)
-                         : Bytes{};
+    return r.output_data ? Bytes(r.output_data, r.output_data + r.output_size) : Bytes{};
   }
 };
 
@@ -362,8 +332,7 @@ protected:
 
   /// Runs `code` as kContract called by kOrigin at depth 0.
   ResultHolder run(const Bytes &code, int64_t gas = 100000, uint32_t flags = 0,
-                   evmc_revision rev = EVMC_CANCUN, const Bytes &input = {},
-                   uint64_t value = 0) {
+                   evmc_revision rev = EVMC_CANCUN, const Bytes &input = {}, uint64_t value = 0) {
     evmc_message msg{};
     msg.kind = EVMC_CALL;
     msg.flags = flags;
@@ -375,9 +344,9 @@ protected:
     msg.input_size = input.size();
     msg.value = word(value);
     host_.accounts[key(kContract)].code = code;
-    return ResultHolder(vm_->execute(
-        vm_, &kHostInterface, reinterpret_cast<evmc_host_context *>(&host_),
-        rev, &msg, code.data(), code.size()));
+    return ResultHolder(vm_->execute(vm_, &kHostInterface,
+                                     reinterpret_cast<evmc_host_context *>(&host_), rev, &msg,
+                                     code.data(), code.size()));
   }
 
   WordKey storageAt(const evmc_address &a, uint64_t k) {
@@ -396,8 +365,7 @@ TEST_P(EvmcTest, Identity) {
   ASSERT_NE(vm_->version, nullptr);
   EXPECT_GT(std::strlen(vm_->version), 0u);
   ASSERT_NE(vm_->get_capabilities, nullptr);
-  EXPECT_EQ(vm_->get_capabilities(vm_),
-            evmc_capabilities_flagset(EVMC_CAPABILITY_EVM1));
+  EXPECT_EQ(vm_->get_capabilities(vm_), evmc_capabilities_flagset(EVMC_CAPABILITY_EVM1));
 }
 
 TEST_P(EvmcTest, SetOption) {
@@ -407,8 +375,7 @@ TEST_P(EvmcTest, SetOption) {
   EXPECT_EQ(vm_->set_option(vm_, "engine", "aot"), EVMC_SET_OPTION_SUCCESS);
   EXPECT_EQ(vm_->set_option(vm_, "engine", "fast"), EVMC_SET_OPTION_INVALID_VALUE);
   EXPECT_EQ(vm_->set_option(vm_, "engine", ""), EVMC_SET_OPTION_INVALID_VALUE);
-  EXPECT_EQ(vm_->set_option(vm_, "Engine", "interp"),
-            EVMC_SET_OPTION_INVALID_NAME);
+  EXPECT_EQ(vm_->set_option(vm_, "Engine", "interp"), EVMC_SET_OPTION_INVALID_NAME);
   EXPECT_EQ(vm_->set_option(vm_, "verbose", "1"), EVMC_SET_OPTION_INVALID_NAME);
   // Still usable after a rejected option.
   ResultHolder r = run(hex("00")); // STOP
@@ -425,8 +392,7 @@ TEST_P(EvmcTest, InstancesAreIndependent) {
 // Only Cancun is implemented: other revisions, older or newer, are
 // EVMC_REJECTED so a host can fall back to another VM, and nothing is executed.
 TEST_P(EvmcTest, OtherRevisionsAreRejected) {
-  for (evmc_revision rev :
-       {EVMC_FRONTIER, EVMC_LONDON, EVMC_SHANGHAI, EVMC_PRAGUE, EVMC_OSAKA}) {
+  for (evmc_revision rev : {EVMC_FRONTIER, EVMC_LONDON, EVMC_SHANGHAI, EVMC_PRAGUE, EVMC_OSAKA}) {
     ResultHolder r = run(hex("602a600155"), 100000, 0, rev); // SSTORE(1, 42)
     EXPECT_EQ(r.r.status_code, EVMC_REJECTED) << "revision " << rev;
     EXPECT_EQ(r.r.gas_left, 0);
@@ -439,8 +405,7 @@ TEST_P(EvmcTest, EofCreateKindIsRejected) {
   msg.kind = EVMC_EOFCREATE;
   msg.gas = 100000;
   Bytes code = hex("00");
-  ResultHolder r(vm_->execute(vm_, &kHostInterface,
-                              reinterpret_cast<evmc_host_context *>(&host_),
+  ResultHolder r(vm_->execute(vm_, &kHostInterface, reinterpret_cast<evmc_host_context *>(&host_),
                               EVMC_CANCUN, &msg, code.data(), code.size()));
   EXPECT_EQ(r.r.status_code, EVMC_REJECTED);
 }
@@ -609,8 +574,7 @@ TEST_P(EvmcTest, Create2Message) {
   EXPECT_EQ(c.msg.depth, 1);
   EXPECT_EQ(key(c.msg.sender), key(kContract));
   EXPECT_EQ(key(c.msg.create2_salt), key(word(0x5a)));
-  EXPECT_EQ(c.input,
-            Bytes{0x00}); // the init code: one zero byte of fresh memory
+  EXPECT_EQ(c.input, Bytes{0x00}); // the init code: one zero byte of fresh memory
 }
 
 TEST_P(EvmcTest, LogReachesHost) {
@@ -717,8 +681,7 @@ TEST_P(EvmcTest, MessageFieldsReachTheCode) {
   EXPECT_EQ(r.r.gas_left, 100000 - 54);
   Bytes out = r.output();
   ASSERT_EQ(out.size(), 128u);
-  EXPECT_EQ(Bytes(out.begin() + 12, out.begin() + 32),
-            Bytes(kOrigin.bytes, kOrigin.bytes + 20));
+  EXPECT_EQ(Bytes(out.begin() + 12, out.begin() + 32), Bytes(kOrigin.bytes, kOrigin.bytes + 20));
   EXPECT_EQ(Bytes(out.begin() + 44, out.begin() + 64),
             Bytes(kContract.bytes, kContract.bytes + 20));
   EXPECT_EQ(Bytes(out.begin() + 64, out.begin() + 96), wordBytes(0x1234));
@@ -735,8 +698,7 @@ TEST_P(EvmcTest, TxContextIsConvertedAndFetchedOnce) {
   //   PUSH1 PUSH1 RETURN                   6
   // total 54
   for (int i = 0; i < 32; ++i)
-    host_.tx.chain_id.bytes[i] =
-        uint8_t(i + 1); // byte order shows up in the output
+    host_.tx.chain_id.bytes[i] = uint8_t(i + 1); // byte order shows up in the output
   host_.tx.block_number = 0x0102030405;
   host_.tx.block_timestamp = 1700000000;
   host_.blobHashes = {word(0xb0), word(0xb1)};
@@ -767,8 +729,7 @@ TEST_P(EvmcTest, TransientStorageRoundTrip) {
   ASSERT_EQ(r.r.status_code, EVMC_SUCCESS);
   EXPECT_EQ(r.r.gas_left, 100000 - 224);
   EXPECT_EQ(r.output(), wordBytes(9));
-  EXPECT_EQ(host_.accounts[key(kContract)].transient[key(word(3))],
-            key(word(9)));
+  EXPECT_EQ(host_.accounts[key(kContract)].transient[key(word(3))], key(word(9)));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, EvmcTest, ::testing::Values("interp", "jit", "aot"),

@@ -28,8 +28,7 @@ TEST_P(AccessTest, BalanceColdThenWarm) {
 
 TEST_P(AccessTest, ExtcodesizeAndExtcodehashShareWarmth) {
   // EXTCODESIZE warms kOther for EXTCODEHASH: 3 + 2600 + 2 + 3 + 100 + 2.
-  execute(10000, emit(OP_EXTCODESIZE, {kOther}) + OP_POP +
-                     emit(OP_EXTCODEHASH, {kOther}) + OP_POP);
+  execute(10000, emit(OP_EXTCODESIZE, {kOther}) + OP_POP + emit(OP_EXTCODEHASH, {kOther}) + OP_POP);
   EXPECT_EQ(gasUsed, 2710);
 }
 
@@ -71,8 +70,7 @@ TEST_P(AccessTest, SelfIsWarm) {
 /// The gas BALANCE(kOther) takes, measured between two GAS: PUSH20 3 +
 /// BALANCE + POP 2 + GAS 2 on top of the BALANCE itself.
 Bytecode measureBalance() {
-  return Bytecode(OP_GAS) + balance(kOther) + OP_POP + OP_GAS + OP_SWAP1 +
-         OP_SUB + retTop();
+  return Bytecode(OP_GAS) + balance(kOther) + OP_POP + OP_GAS + OP_SWAP1 + OP_SUB + retTop();
 }
 
 TEST_P(AccessTest, WarmthFromASuccessfulChildStays) {
@@ -93,16 +91,15 @@ TEST_P(AccessTest, WarmthFromARevertedChildIsUndone) {
 
 TEST_P(AccessTest, WarmthFromAFailedChildIsUndone) {
   deploy(kChild, balance(kOther) + OP_INVALID);
-  execute(100000,
-          Bytecode(call(kChild).gas(10000)) + OP_POP + measureBalance());
+  execute(100000, Bytecode(call(kChild).gas(10000)) + OP_POP + measureBalance());
   EXPECT_EQ(outputWord(), Word(2607));
 }
 
 TEST_P(AccessTest, CreatedAddressIsWarm) {
   // After CREATE, GAS SWAP1 BALANCE POP GAS: SWAP1 3 + BALANCE 100 + POP 2 +
   // GAS 2 = 107 between the two GAS.
-  execute(100000, create(0, 0, 0) + OP_GAS + OP_SWAP1 + OP_BALANCE + OP_POP +
-                      OP_GAS + OP_SWAP1 + OP_SUB + retTop());
+  execute(100000, create(0, 0, 0) + OP_GAS + OP_SWAP1 + OP_BALANCE + OP_POP + OP_GAS + OP_SWAP1 +
+                      OP_SUB + retTop());
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(outputWord(), Word(107));
 }

@@ -199,8 +199,8 @@ TEST_P(ArithmeticTest, SignedAndUnsignedComparison) {
 TEST_P(ArithmeticTest, ChainedThroughTheStack) {
   // (2 + 3) * 4 - 1 = 19: three PUSH1 9, ADD 3, MUL 5, PUSH1 3, SWAP1 3,
   // SUB 3, then 13: 39.
-  execute(1000, push(4) + push(3) + push(2) + OP_ADD + OP_MUL + push(1) +
-                    OP_SWAP1 + OP_SUB + retTop());
+  execute(1000,
+          push(4) + push(3) + push(2) + OP_ADD + OP_MUL + push(1) + OP_SWAP1 + OP_SUB + retTop());
   EXPECT_EQ(gasUsed, 39);
   EXPECT_EQ(outputWord(), Word(19));
 }

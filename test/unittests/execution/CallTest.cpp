@@ -17,8 +17,8 @@
 //   https://eips.ethereum.org/EIPS/eip-7
 //
 //===----------------------------------------------------------------------===//
-#include "support/ExecutionFixture.h"
 #include "metis/runtime/NativeStack.h"
+#include "support/ExecutionFixture.h"
 
 using namespace metis;
 using namespace metis::test;
@@ -75,8 +75,7 @@ TEST_P(CallTest, ZeroValueToNewAccount) {
 
 TEST_P(CallTest, StipendIsVisibleToTheCallee) {
   deploy(kChild, returnGas());
-  deploy(kContract,
-         call(kChild).gas(0).value(1).output(0, 32) + OP_POP + ret(0, 32), 10);
+  deploy(kContract, call(kChild).gas(0).value(1).output(0, 32) + OP_POP + ret(0, 32), 10);
   // The callee starts with the 2300 stipend; GAS reads 2298.
   // Caller: PUSH1 3 + 3 PUSH0 6 + PUSH1 3 + PUSH20 3 + PUSH0 2 = 17; CALL
   // 100 + 2500 + 9000 + memory 3 = 11603; the callee used 15 (GAS 2 +
@@ -119,8 +118,7 @@ TEST_P(CallTest, RequestAboveTheCapIsCapped) {
   deploy(kChild, returnGas());
   // PUSH32 for the gas: 17, leaving 99983; after the CALL's 2603, 97380;
   // the callee gets 97380 - 1521 = 95859 and GAS reads 95857. 2642 used.
-  execute(100000,
-          call(kChild).gas(~Word{}).output(0, 32) + OP_POP + ret(0, 32));
+  execute(100000, call(kChild).gas(~Word{}).output(0, 32) + OP_POP + ret(0, 32));
   EXPECT_EQ(outputWord(), Word(95857));
   EXPECT_EQ(gasUsed, 2642);
 }
@@ -157,8 +155,8 @@ TEST_P(CallTest, TooLittleGasAfterTheCallForTheRestOfTheBlockIsOutOfGas) {
 /// Reads its depth d from calldata, calls itself with d + 1 and returns what
 /// the callee returned; when its call fails, it returns d.
 Bytecode recurseAndReportDepth() {
-  Bytecode head = calldataload(0) + push(1) + OP_ADD + mstore(0) +
-                  call(OP_ADDRESS).input(0, 32).output(0, 32);
+  Bytecode head =
+      calldataload(0) + push(1) + OP_ADD + mstore(0) + call(OP_ADDRESS).input(0, 32).output(0, 32);
   Bytecode onFailure = calldataload(0) + mstore(0);
   const size_t retPc = head.size() + 3 + onFailure.size();
   Bytecode code = head + jumpi(retPc) + onFailure + OP_JUMPDEST + ret(0, 32);
@@ -226,9 +224,7 @@ TEST_P(CallTest, CreateAtDepth1024FailsWithoutConsumingGas) {
 //===- Return data (EIP-211) ----------------------------------------------===//
 
 /// Calls kChild (which returns the word 7) and then runs `after`.
-Bytecode callThen(const Bytecode &after) {
-  return Bytecode(call(kChild)) + OP_POP + after;
-}
+Bytecode callThen(const Bytecode &after) { return Bytecode(call(kChild)) + OP_POP + after; }
 
 TEST_P(CallTest, ReturndatacopyInBounds) {
   deploy(kChild, push(7) + retTop());
@@ -250,11 +246,10 @@ TEST_P(CallTest, ReturndatacopyOutOfBoundsHalts) {
   struct Range {
     Word offset, size;
   };
-  const Range bad[] = {
-      {0, 33}, {1, 32}, {32, 1}, {33, 0}, {Word(1) << 64, 0}, {~Word{}, 1}};
+  const Range bad[] = {{0, 33}, {1, 32}, {32, 1}, {33, 0}, {Word(1) << 64, 0}, {~Word{}, 1}};
   for (const Range &r : bad) {
-    SCOPED_TRACE(::testing::Message() << "offset " << r.offset.toHex()
-                                      << " size " << r.size.toHex());
+    SCOPED_TRACE(::testing::Message()
+                 << "offset " << r.offset.toHex() << " size " << r.size.toHex());
     resetState();
     deploy(kChild, push(7) + retTop());
     execute(100000, callThen(returndatacopy(0, r.offset, r.size)));
@@ -291,8 +286,7 @@ TEST_P(CallTest, RevertDataIsReturnData) {
 
 TEST_P(CallTest, FailedCallLeavesNoReturnData) {
   deploy(kChild, mstore(0, 0xaa) + OP_INVALID);
-  execute(100000, Bytecode(call(kChild).gas(10000)) + OP_POP +
-                      OP_RETURNDATASIZE + retTop());
+  execute(100000, Bytecode(call(kChild).gas(10000)) + OP_POP + OP_RETURNDATASIZE + retTop());
   EXPECT_EQ(outputWord(), Word(0));
 }
 
@@ -300,8 +294,7 @@ TEST_P(CallTest, OutputCopyStopsAtTheReturnData) {
   // The callee returns one zero byte into a 32-byte window of 0xff bytes:
   // only that byte is written.
   deploy(kChild, ret(0, 1));
-  execute(100000, mstore(0, ~Word{}) + call(kChild).output(0, 32) + OP_POP +
-                      ret(0, 32));
+  execute(100000, mstore(0, ~Word{}) + call(kChild).output(0, 32) + OP_POP + ret(0, 32));
   EXPECT_EQ(result.status, Status::Success);
   Bytes expected(32, 0xff);
   expected[0] = 0;
@@ -352,8 +345,7 @@ TEST_P(CallTest, StateChangesInStaticCallFail) {
 
 TEST_P(CallTest, ReadsAndValuelessCallsAreFineInStaticCall) {
   deploy(kChild, sload(0) + OP_POP + call(kNobody).gas(0) + retTop());
-  execute(100000, staticcall(kChild).gas(10000).output(0, 32) + mstore(32) +
-                      ret(0, 64));
+  execute(100000, staticcall(kChild).gas(10000).output(0, 32) + mstore(32) + ret(0, 64));
   ASSERT_EQ(result.output.size(), 64u);
   // The inner CALL succeeded, and so did the STATICCALL.
   EXPECT_EQ(Word::fromBigEndian(result.output.data()), Word(1));
@@ -374,8 +366,7 @@ TEST_P(CallTest, StaticIsInheritedByNestedCalls) {
 //===- DELEGATECALL and CALLCODE ------------------------------------------===//
 
 TEST_P(CallTest, DelegatecallKeepsCallerValueAndStorage) {
-  deploy(kChild, sstore(0, OP_CALLER) + sstore(1, OP_CALLVALUE) +
-                     sstore(2, OP_ADDRESS));
+  deploy(kChild, sstore(0, OP_CALLER) + sstore(1, OP_CALLVALUE) + sstore(2, OP_ADDRESS));
   execute(1'000'000, Bytecode(delegatecall(kChild)) + OP_POP, {}, Word(5));
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(storage(kContract, 0), Word::fromAddress(kSender));
@@ -385,8 +376,7 @@ TEST_P(CallTest, DelegatecallKeepsCallerValueAndStorage) {
 }
 
 TEST_P(CallTest, CallcodeRunsOnTheCallersStorage) {
-  deploy(kChild, sstore(0, OP_CALLER) + sstore(1, OP_CALLVALUE) +
-                     sstore(2, OP_ADDRESS));
+  deploy(kChild, sstore(0, OP_CALLER) + sstore(1, OP_CALLVALUE) + sstore(2, OP_ADDRESS));
   // Through CALLCODE the caller is the contract itself.
   deploy(kContract, callcode(kChild).value(3) + OP_POP, 10);
   run(1'000'000);

@@ -35,8 +35,8 @@ TEST_P(CreateTest, CreateAddressesFollowTheNonce) {
   // Well-known vectors for sender 0x6ac7ea33f8831ea9dcc53393aaa88b25a785dbf0
   // at nonces 0..3.
   contract = address("0x6ac7ea33f8831ea9dcc53393aaa88b25a785dbf0");
-  Bytecode code = 4 * create(0, 0, 0) + mstore(96) + mstore(64) + mstore(32) +
-                  mstore(0) + ret(0, 128);
+  Bytecode code =
+      4 * create(0, 0, 0) + mstore(96) + mstore(64) + mstore(32) + mstore(0) + ret(0, 128);
   deploy(contract, code).nonce = 0;
   // Each CREATE of empty init code: 3 PUSH0 6 + 32000, and the init frame
   // gives all its gas back: 4 * 32006 = 128024. mstore(96): PUSH1 3 + 3 +
@@ -46,13 +46,11 @@ TEST_P(CreateTest, CreateAddressesFollowTheNonce) {
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(gasUsed, 128064);
   ASSERT_EQ(result.output.size(), 128u);
-  const char *expected[] = {"0xcd234a471b72ba2f1ccf0a70fcaba648a5eecd8d",
-                            "0x343c43a37d37dff08ae8c4a11544c718abb4fcf8",
-                            "0xf778b86fa74e846c4f0a1fbd1335fe81c00a0c91",
-                            "0xfffd933a0bc612844eaf0c6fe3e5b8e9b6c1d19c"};
+  const char *expected[] = {
+      "0xcd234a471b72ba2f1ccf0a70fcaba648a5eecd8d", "0x343c43a37d37dff08ae8c4a11544c718abb4fcf8",
+      "0xf778b86fa74e846c4f0a1fbd1335fe81c00a0c91", "0xfffd933a0bc612844eaf0c6fe3e5b8e9b6c1d19c"};
   for (int i = 0; i < 4; ++i) {
-    Address created =
-        Word::fromBigEndian(result.output.data() + 32 * i).toAddress();
+    Address created = Word::fromBigEndian(result.output.data() + 32 * i).toAddress();
     EXPECT_EQ(created, address(expected[i])) << i;
     // EIP-161: a new contract starts with nonce 1.
     ASSERT_NE(account(created), nullptr);
@@ -71,20 +69,20 @@ struct Create2Example {
 // EIP-1014's examples.
 const Create2Example kCreate2Examples[] = {
     {"0x0000000000000000000000000000000000000000",
-     "0x0000000000000000000000000000000000000000000000000000000000000000",
-     "0x00", "0x4D1A2e2bB4F88F0250f26Ffff098B0b30B26BF38"},
+     "0x0000000000000000000000000000000000000000000000000000000000000000", "0x00",
+     "0x4D1A2e2bB4F88F0250f26Ffff098B0b30B26BF38"},
     {"0xdeadbeef00000000000000000000000000000000",
-     "0x0000000000000000000000000000000000000000000000000000000000000000",
-     "0x00", "0xB928f69Bb1D91Cd65274e3c79d8986362984fDA3"},
+     "0x0000000000000000000000000000000000000000000000000000000000000000", "0x00",
+     "0xB928f69Bb1D91Cd65274e3c79d8986362984fDA3"},
     {"0xdeadbeef00000000000000000000000000000000",
-     "0x000000000000000000000000feed000000000000000000000000000000000000",
-     "0x00", "0xD04116cDd17beBE565EB2422F2497E06cC1C9833"},
+     "0x000000000000000000000000feed000000000000000000000000000000000000", "0x00",
+     "0xD04116cDd17beBE565EB2422F2497E06cC1C9833"},
     {"0x0000000000000000000000000000000000000000",
-     "0x0000000000000000000000000000000000000000000000000000000000000000",
-     "0xdeadbeef", "0x70f2b2914A2a4b783FaEFb75f459A580616Fcb5e"},
+     "0x0000000000000000000000000000000000000000000000000000000000000000", "0xdeadbeef",
+     "0x70f2b2914A2a4b783FaEFb75f459A580616Fcb5e"},
     {"0x00000000000000000000000000000000deadbeef",
-     "0x00000000000000000000000000000000000000000000000000000000cafebabe",
-     "0xdeadbeef", "0x60f3f640a8508fC6a86d45DF051962668E1e8AC7"},
+     "0x00000000000000000000000000000000000000000000000000000000cafebabe", "0xdeadbeef",
+     "0x60f3f640a8508fC6a86d45DF051962668E1e8AC7"},
     {"0x00000000000000000000000000000000deadbeef",
      "0x00000000000000000000000000000000000000000000000000000000cafebabe",
      "0xdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbe"
@@ -98,8 +96,7 @@ const Create2Example kCreate2Examples[] = {
 TEST(Create2AddressTest, Eip1014Examples) {
   for (const Create2Example &e : kCreate2Examples) {
     SCOPED_TRACE(e.address);
-    EXPECT_EQ(state::create2Address(address(e.sender), word(e.salt),
-                                    Bytecode::fromHex(e.initCode)),
+    EXPECT_EQ(state::create2Address(address(e.sender), word(e.salt), Bytecode::fromHex(e.initCode)),
               address(e.address));
   }
 }
@@ -132,8 +129,7 @@ TEST_P(CreateTest, Create2CollisionFailsAndBurnsTheGas) {
   // First: 4 PUSH0 8 + 32000. 100000 - 32008 = 67992 left. Second: 8 + 32000
   // leave 35984, of which 35984 - 562 = 35422 are given and burnt: 562 left.
   // mstore(32) 12, mstore(0) 5, RETURN 5: 540 left, 99460 used.
-  execute(100000, create2(0, 0, 0, 0) + create2(0, 0, 0, 0) + mstore(32) +
-                      mstore(0) + ret(0, 64));
+  execute(100000, create2(0, 0, 0, 0) + create2(0, 0, 0, 0) + mstore(32) + mstore(0) + ret(0, 64));
   EXPECT_EQ(result.status, Status::Success);
   ASSERT_EQ(result.output.size(), 64u);
   const Address expected = state::create2Address(kContract, Word(0), {});
@@ -180,8 +176,7 @@ TEST_P(CreateTest, RevertingInitCode) {
   ASSERT_EQ(init.size(), 8u);
   // 11 + 7 + 32002; the init frame uses 3 + 2 + 6 + 3 + 2 = 16 and gives the
   // rest back; POP 2; RETURNDATASIZE 2 + retTop 10. 32050.
-  execute(100000, storeInMemory(0, init) + create(0, 0, 8) + OP_POP +
-                      OP_RETURNDATASIZE + retTop());
+  execute(100000, storeInMemory(0, init) + create(0, 0, 8) + OP_POP + OP_RETURNDATASIZE + retTop());
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(gasUsed, 32050);
   EXPECT_EQ(outputWord(), Word(32));
@@ -198,8 +193,8 @@ TEST_P(CreateTest, InitCodeGetsAllButOne64th) {
   // which 67980 - 1062 = 66918 go to the init code; GAS reads 66916.
   // Then 15 for the init code, POP 2, RETURNDATACOPY(0, 0, 32) 3 + 2 + 2 + 3
   // + 3 = 13, RETURN 5: 32055.
-  execute(100000, storeInMemory(0, init) + create(0, 0, 7) + OP_POP +
-                      returndatacopy(0, 0, 32) + ret(0, 32));
+  execute(100000, storeInMemory(0, init) + create(0, 0, 7) + OP_POP + returndatacopy(0, 0, 32) +
+                      ret(0, 32));
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(outputWord(), Word(66916));
   EXPECT_EQ(gasUsed, 32055);
@@ -250,16 +245,14 @@ TEST_P(CreateTest, OtherLeadingBytesAreFine) {
 
 /// Init code returning `size` zero bytes: PUSH2 size, PUSH0, RETURN.
 Bytecode returnZeros(uint64_t size) {
-  return pushBytes(Bytes{uint8_t(size >> 8), uint8_t(size)}) + OP_PUSH0 +
-         OP_RETURN;
+  return pushBytes(Bytes{uint8_t(size >> 8), uint8_t(size)}) + OP_PUSH0 + OP_RETURN;
 }
 
 TEST_P(CreateTest, CodeOf24576BytesIsDeployed) {
   // storeInMemory 11, PUSH1 3 + 2 PUSH0 4, CREATE 32000 + 2; the init frame:
   // PUSH2 3 + PUSH0 2 + RETURN with C_mem(768) = 2304 + 1152 = 3456, then
   // 200 * 24576 = 4915200 to deposit; retTop 10. 4950691.
-  execute(6'000'000,
-          storeInMemory(0, returnZeros(0x6000)) + create(0, 0, 5) + retTop());
+  execute(6'000'000, storeInMemory(0, returnZeros(0x6000)) + create(0, 0, 5) + retTop());
   EXPECT_EQ(result.status, Status::Success);
   const Address created = outputAddress();
   EXPECT_EQ(created, state::createAddress(kContract, 1));
@@ -271,8 +264,7 @@ TEST_P(CreateTest, CodeOf24576BytesIsDeployed) {
 TEST_P(CreateTest, CodeOf24577BytesIsRejected) {
   // 32020 before the create runs, 5967980 left; 5967980 - 93249 = 5874731
   // given and burnt; retTop 10. 6000000 - 93239 = 5906761.
-  execute(6'000'000,
-          storeInMemory(0, returnZeros(0x6001)) + create(0, 0, 5) + retTop());
+  execute(6'000'000, storeInMemory(0, returnZeros(0x6001)) + create(0, 0, 5) + retTop());
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(outputWord(), Word(0));
   EXPECT_EQ(gasUsed, 5906761);
@@ -282,8 +274,7 @@ TEST_P(CreateTest, CodeOf24577BytesIsRejected) {
 TEST_P(CreateTest, DepositCostIsChargedToTheInitFrame) {
   // With 100000 the init frame has ~66900, not enough for 200 * 24576: the
   // create fails.
-  execute(100000,
-          storeInMemory(0, returnZeros(0x6000)) + create(0, 0, 5) + retTop());
+  execute(100000, storeInMemory(0, returnZeros(0x6000)) + create(0, 0, 5) + retTop());
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(outputWord(), Word(0));
 }

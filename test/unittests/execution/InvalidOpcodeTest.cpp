@@ -19,10 +19,9 @@ namespace {
 using InvalidOpcodeTest = ExecutionTest;
 
 bool definedInCancun(unsigned b) {
-  return b <= 0x0b || (b >= 0x10 && b <= 0x1d) || b == 0x20 ||
-         (b >= 0x30 && b <= 0x4a) || (b >= 0x50 && b <= 0xa4) ||
-         (b >= 0xf0 && b <= 0xf5) || b == 0xfa || b == 0xfd || b == 0xfe ||
-         b == 0xff;
+  return b <= 0x0b || (b >= 0x10 && b <= 0x1d) || b == 0x20 || (b >= 0x30 && b <= 0x4a) ||
+         (b >= 0x50 && b <= 0xa4) || (b >= 0xf0 && b <= 0xf5) || b == 0xfa || b == 0xfd ||
+         b == 0xfe || b == 0xff;
 }
 
 TEST_P(InvalidOpcodeTest, UndefinedBytesConsumeAllGas) {

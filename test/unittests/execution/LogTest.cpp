@@ -48,8 +48,7 @@ TEST_P(LogTest, Log4TopicOrder) {
   execute(10000, emit(OP_LOG4, {0, 0, 1, 2, 3, 4}));
   EXPECT_EQ(gasUsed, 1891);
   ASSERT_EQ(logs().size(), 1u);
-  EXPECT_EQ(logs()[0].topics,
-            (std::vector<Bytes32>{topic(1), topic(2), topic(3), topic(4)}));
+  EXPECT_EQ(logs()[0].topics, (std::vector<Bytes32>{topic(1), topic(2), topic(3), topic(4)}));
 }
 
 TEST_P(LogTest, DataExpandsMemory) {

@@ -101,8 +101,7 @@ TEST_P(MemoryTest, ZeroSizeAtHugeOffsetIsFree) {
   EXPECT_EQ(gasUsed, 5);
   EXPECT_TRUE(result.output.empty());
   // KECCAK256(2^256 - 1, 0) then MSIZE: 2 + 3 + 30 + POP 2 + MSIZE 2 + 13.
-  execute(1000,
-          emit(OP_KECCAK256, {~Word{}, 0}) + OP_POP + OP_MSIZE + retTop());
+  execute(1000, emit(OP_KECCAK256, {~Word{}, 0}) + OP_POP + OP_MSIZE + retTop());
   EXPECT_EQ(gasUsed, 52);
   EXPECT_EQ(outputWord(), Word(0));
 }
@@ -119,9 +118,8 @@ TEST_P(MemoryTest, Keccak256OfOneWord) {
   // the word of memory) = 44; retTop 10: 54.
   execute(1000, emit(OP_KECCAK256, {0, 32}) + retTop());
   EXPECT_EQ(gasUsed, 54);
-  EXPECT_EQ(outputWord(),
-            *Word::fromHex("0x290decd9548b62a8d60345a988386fc84ba6bc95484008f6"
-                           "362f93160ef3e563"));
+  EXPECT_EQ(outputWord(), *Word::fromHex("0x290decd9548b62a8d60345a988386fc84ba6bc95484008f6"
+                                         "362f93160ef3e563"));
   // 33 bytes are two words: 30 + 12 + C_mem(2) 6; 3 + 2 + 48 = 53 and POP 2.
   execute(1000, emit(OP_KECCAK256, {0, 33}) + OP_POP);
   EXPECT_EQ(gasUsed, 55);

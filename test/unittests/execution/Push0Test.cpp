@@ -32,8 +32,7 @@ TEST_P(Push0Test, PushesZero) {
 
 TEST_P(Push0Test, HasNoImmediate) {
   // 5f 60 07: PUSH0 then PUSH1 7; ADD gives 7. 2 + 3 + 3 + 13 = 21.
-  execute(100,
-          Bytecode(OP_PUSH0) + Bytecode::fromHex("6007") + OP_ADD + retTop());
+  execute(100, Bytecode(OP_PUSH0) + Bytecode::fromHex("6007") + OP_ADD + retTop());
   EXPECT_EQ(gasUsed, 21);
   EXPECT_EQ(outputWord(), Word(7));
 }

@@ -40,8 +40,7 @@ TEST_P(SelfdestructTest, PreExistingOnlyLosesItsBalance) {
   ASSERT_NE(acc, nullptr);
   EXPECT_EQ(acc->balance, Word(0));
   EXPECT_EQ(acc->nonce, 1u);
-  EXPECT_EQ(Bytes(acc->codeView().begin(), acc->codeView().end()),
-            code.bytes());
+  EXPECT_EQ(Bytes(acc->codeView().begin(), acc->codeView().end()), code.bytes());
   EXPECT_EQ(storage(kContract, 5), Word(6));
   EXPECT_EQ(balanceOf(kBeneficiary), Word(1000));
 }
@@ -124,9 +123,8 @@ TEST_P(SelfdestructTest, CalledAfterCreationDeletesTheNewAccount) {
   // operands come first, so it is the sixth item when the address is needed.
   // Afterwards it returns [address, EXTCODESIZE(address)].
   deploy(kContract,
-         storeInMemory(0, init) + create(10, 0, init.size()) + call(OP_DUP6) +
-             OP_POP + OP_DUP1 + OP_EXTCODESIZE + mstore(32) + mstore(0) +
-             ret(0, 64),
+         storeInMemory(0, init) + create(10, 0, init.size()) + call(OP_DUP6) + OP_POP + OP_DUP1 +
+             OP_EXTCODESIZE + mstore(32) + mstore(0) + ret(0, 64),
          100);
   run(1'000'000);
   EXPECT_EQ(result.status, Status::Success);
@@ -134,8 +132,7 @@ TEST_P(SelfdestructTest, CalledAfterCreationDeletesTheNewAccount) {
   const Address created = Word::fromBigEndian(result.output.data()).toAddress();
   EXPECT_EQ(created, state::createAddress(kContract, 1));
   // The code stays until the end of the transaction.
-  EXPECT_EQ(Word::fromBigEndian(result.output.data() + 32),
-            Word(runtime.size()));
+  EXPECT_EQ(Word::fromBigEndian(result.output.data() + 32), Word(runtime.size()));
   endTransaction();
   EXPECT_EQ(account(created), nullptr);
   EXPECT_EQ(balanceOf(kBeneficiary), Word(10));
@@ -156,8 +153,7 @@ TEST_P(SelfdestructTest, NewAccountToItselfBurnsTheBalance) {
 TEST_P(SelfdestructTest, CreatedInAnEarlierTransactionSurvives) {
   Bytecode runtime = selfdestruct(kBeneficiary);
   Bytecode init = storeInMemory(0, runtime) + ret(0, runtime.size());
-  deploy(kContract,
-         storeInMemory(0, init) + create(10, 0, init.size()) + retTop(), 100);
+  deploy(kContract, storeInMemory(0, init) + create(10, 0, init.size()) + retTop(), 100);
   run(1'000'000);
   const Address created = outputAddress();
   endTransaction();

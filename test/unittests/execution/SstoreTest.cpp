@@ -80,9 +80,8 @@ Bytecode storeSequence(const StoreCase &c) {
 
 TEST_P(SstoreTest, Eip3529TableWarm) {
   for (const StoreCase &c : kCases) {
-    SCOPED_TRACE(::testing::Message()
-                 << "original " << c.original << ", last write "
-                 << c.writes.back() << ", " << c.writes.size() << " writes");
+    SCOPED_TRACE(::testing::Message() << "original " << c.original << ", last write "
+                                      << c.writes.back() << ", " << c.writes.size() << " writes");
     resetState();
     deploy(kContract, storeSequence(c));
     if (c.original)
@@ -100,9 +99,8 @@ TEST_P(SstoreTest, Eip3529TableCold) {
   // The same with the slot cold: the first SSTORE pays 2100 more, nothing
   // else changes.
   for (const StoreCase &c : kCases) {
-    SCOPED_TRACE(::testing::Message()
-                 << "original " << c.original << ", last write "
-                 << c.writes.back() << ", " << c.writes.size() << " writes");
+    SCOPED_TRACE(::testing::Message() << "original " << c.original << ", last write "
+                                      << c.writes.back() << ", " << c.writes.size() << " writes");
     resetState();
     deploy(kContract, storeSequence(c));
     if (c.original)

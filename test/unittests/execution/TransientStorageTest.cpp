@@ -66,8 +66,7 @@ TEST_P(TransientStorageTest, LivesForTheTransaction) {
 TEST_P(TransientStorageTest, IsPerAddress) {
   // The child reads slot 1 of its own transient storage, not the caller's.
   deploy(kChild, tload(1) + retTop());
-  execute(100000, tstore(1, 42) + Bytecode(call(kChild).output(0, 32)) +
-                      OP_POP + ret(0, 32));
+  execute(100000, tstore(1, 42) + Bytecode(call(kChild).output(0, 32)) + OP_POP + ret(0, 32));
   EXPECT_EQ(result.status, Status::Success);
   EXPECT_EQ(outputWord(), Word(0));
 }
@@ -75,8 +74,8 @@ TEST_P(TransientStorageTest, IsPerAddress) {
 /// Writes 1 to slot 1, DELEGATECALLs the child (which runs on the caller's
 /// transient storage), and returns [call result, tload(1)].
 Bytecode writeThenDelegate(Operand gas) {
-  return tstore(1, 1) + Bytecode(delegatecall(kChild).gas(std::move(gas))) +
-         mstore(0) + tload(1) + mstore(32) + ret(0, 64);
+  return tstore(1, 1) + Bytecode(delegatecall(kChild).gas(std::move(gas))) + mstore(0) + tload(1) +
+         mstore(32) + ret(0, 64);
 }
 
 TEST_P(TransientStorageTest, RevertedChildUndoesItsWrites) {

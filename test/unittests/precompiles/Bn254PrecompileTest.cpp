@@ -305,8 +305,7 @@ const Vector kPairingVectors[] = {
      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     113000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 113000},
     {"jeff2",
      "2eca0c7238bf16e83e7a1e6c5d49540685ff51380f309842a98561558019fc02"
      "03d3260361bb8451de5ff5ecd17f010ff22f5c31cdf184e9020b06fa5997db84"
@@ -320,8 +319,7 @@ const Vector kPairingVectors[] = {
      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     113000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 113000},
     {"jeff3",
      "0f25929bcb43d5a57391564615c9e70a992b10eafa4db109709649cf48c50dd2"
      "16da2f5cb6be7a0aa72c440c53c9bbdfec6c36c7d515536431b3a865468acbba"
@@ -335,8 +333,7 @@ const Vector kPairingVectors[] = {
      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     113000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 113000},
     {"jeff4",
      "2f2ea0b3da1e8ef11914acf8b2e1b32d99df51f5f4f206fc6b947eae860eddb6"
      "068134ddb33dc888ef446b648d72338684d678d2eb2371c61a50734d78da4b72"
@@ -356,8 +353,7 @@ const Vector kPairingVectors[] = {
      "2276cf730cf493cd95d64677bbb75fc42db72513a4c1e387b476d056f80aa75f"
      "21ee6226d31426322afcda621464d0611d226783262e21bb3bc86b537e986237"
      "096df1f82dff337dd5972e32a8ad43e28a78a96a823ef1cd4debe12b6552ea5f",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     147000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 147000},
     {"jeff5",
      "20a754d2071d4d53903e3b31a7e98ad6882d58aec240ef981fdf0a9d22c5926a"
      "29c853fcea789887315916bbeb89ca37edb355b4f980c9a12a94f30deeed3021"
@@ -377,8 +373,7 @@ const Vector kPairingVectors[] = {
      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     147000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 147000},
     {"jeff6",
      "1c76476f4def4bb94541d57ebba1193381ffa7aa76ada664dd31c16024c43f59"
      "3034dd2920f673e204fee2811c678745fc819b55d3e9d294e45c9b03a76aef41"
@@ -392,10 +387,8 @@ const Vector kPairingVectors[] = {
      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
-     "0000000000000000000000000000000000000000000000000000000000000000",
-     113000},
-    {"empty_data", "",
-     "0000000000000000000000000000000000000000000000000000000000000001", 45000},
+     "0000000000000000000000000000000000000000000000000000000000000000", 113000},
+    {"empty_data", "", "0000000000000000000000000000000000000000000000000000000000000001", 45000},
     {"one_point",
      "0000000000000000000000000000000000000000000000000000000000000001"
      "0000000000000000000000000000000000000000000000000000000000000002"
@@ -417,8 +410,7 @@ const Vector kPairingVectors[] = {
      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
      "275dc4a288d1afb3cbb1ac09187524c7db36395df7be3b99e673b13a075a65ec"
      "1d9befcd05a5323e6da4d435f3b617cdb3af83285c2df711ef39c01571827f9d",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     113000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 113000},
     {"two_point_match_3",
      "0000000000000000000000000000000000000000000000000000000000000001"
      "0000000000000000000000000000000000000000000000000000000000000002"
@@ -432,8 +424,7 @@ const Vector kPairingVectors[] = {
      "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
      "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
      "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     113000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 113000},
     {"two_point_match_4",
      "105456a333e6d636854f987ea7bb713dfd0ae8371a72aea313ae0c32c0bf1016"
      "0cf031d41b41557f3e7e3ba0c51bebe5da8e6ecd855ec50fc87efcdeac168bcc"
@@ -447,8 +438,7 @@ const Vector kPairingVectors[] = {
      "290158a80cd3d66530f74dc94c94adb88f5cdb481acca997b6e60071f08a115f"
      "2f997f3dbd66a7afe07fe7862ce239edba9e05c5afff7f8a1259c9733b2dfbb9"
      "29d1691530ca701b4a106054688728c9972c8512e9789e9567aae23e302ccd75",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     113000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 113000},
     {"ten_point_match_3",
      "105456a333e6d636854f987ea7bb713dfd0ae8371a72aea313ae0c32c0bf1016"
      "0cf031d41b41557f3e7e3ba0c51bebe5da8e6ecd855ec50fc87efcdeac168bcc"
@@ -462,8 +452,7 @@ const Vector kPairingVectors[] = {
      "290158a80cd3d66530f74dc94c94adb88f5cdb481acca997b6e60071f08a115f"
      "2f997f3dbd66a7afe07fe7862ce239edba9e05c5afff7f8a1259c9733b2dfbb9"
      "29d1691530ca701b4a106054688728c9972c8512e9789e9567aae23e302ccd75",
-     "0000000000000000000000000000000000000000000000000000000000000001",
-     113000},
+     "0000000000000000000000000000000000000000000000000000000000000001", 113000},
 };
 
 Bytes hex(std::string_view s) {
@@ -515,20 +504,16 @@ void expectPairing(const Bytes &in, bool one) {
 }
 
 // Coordinates for the invalid-input tests.
-const char *const kPHex =
-    "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47";
-const char *const kG1Hex =
-    "0000000000000000000000000000000000000000000000000000000000000001"
-    "0000000000000000000000000000000000000000000000000000000000000002";
-const char *const kG1NegHex =
-    "0000000000000000000000000000000000000000000000000000000000000001"
-    "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd45";
+const char *const kPHex = "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47";
+const char *const kG1Hex = "0000000000000000000000000000000000000000000000000000000000000001"
+                           "0000000000000000000000000000000000000000000000000000000000000002";
+const char *const kG1NegHex = "0000000000000000000000000000000000000000000000000000000000000001"
+                              "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd45";
 /// The G2 generator, EIP-197 order: x_imag, x_real, y_imag, y_real.
-const char *const kG2Hex =
-    "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"
-    "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
-    "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
-    "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa";
+const char *const kG2Hex = "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"
+                           "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed"
+                           "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"
+                           "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa";
 /// On the twist, of order r * 10069: not in G2.
 const char *const kTwistNotInG2Hex =
     "1bb11ac2573525da15b02fbb2d7b70df636d5c1dca1c7aa623b660927e83e715"
@@ -577,8 +562,8 @@ TEST(Bn254Precompiles, EcAddInvalid) {
   // Off the curve: (1, 3), (0, 1), and a valid x with a wrong y.
   expectFailure(6, cat({zeros(31), hex("01"), zeros(31), hex("03"), g}));
   expectFailure(6, cat({g, zeros(63), hex("01")}));
-  expectFailure(6, cat({zeros(31), hex("01"), zeros(31), hex("02"), zeros(31),
-                        hex("01"), zeros(31), hex("03")}));
+  expectFailure(6, cat({zeros(31), hex("01"), zeros(31), hex("02"), zeros(31), hex("01"), zeros(31),
+                        hex("03")}));
   // Truncated input pads with zeros: (1, 2) then (0, 0) is fine, (1, 0) not.
   Result r = execute(6, hex(kG1Hex), kPlenty);
   EXPECT_EQ(r.status, Status::Success);
@@ -593,9 +578,8 @@ TEST(Bn254Precompiles, EcAddCancels) {
   r = execute(6, cat({hex(kG1Hex), hex(kG1Hex)}), kPlenty);
   EXPECT_EQ(r.status, Status::Success);
   // 2G, as chfast/cdetrio vectors do not double the generator itself.
-  EXPECT_EQ(toHex(r.output),
-            "030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3"
-            "15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4");
+  EXPECT_EQ(toHex(r.output), "030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3"
+                             "15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4");
 }
 
 TEST(Bn254Precompiles, EcMulInvalidAndEdges) {
@@ -604,8 +588,7 @@ TEST(Bn254Precompiles, EcMulInvalidAndEdges) {
   expectFailure(7, cat({p, zeros(32), one}));
   expectFailure(7, cat({zeros(31), hex("01"), zeros(31), hex("03"), one}));
   // Scalar zero even on an invalid point still fails: the point is checked.
-  expectFailure(7,
-                cat({zeros(31), hex("01"), zeros(31), hex("03"), zeros(32)}));
+  expectFailure(7, cat({zeros(31), hex("01"), zeros(31), hex("03"), zeros(32)}));
   // Extra input is ignored; missing scalar bytes are zero.
   Result r = execute(7, cat({g, one, hex("ffff")}), kPlenty);
   EXPECT_EQ(r.status, Status::Success);
@@ -652,17 +635,14 @@ TEST(Bn254Precompiles, EcPairingInvalid) {
   }
   // G1 off the curve, even beside a G2 infinity.
   expectFailure(8, cat({zeros(31), hex("01"), zeros(31), hex("03"), g2}));
-  expectFailure(8,
-                cat({zeros(31), hex("01"), zeros(31), hex("03"), zeros(128)}));
+  expectFailure(8, cat({zeros(31), hex("01"), zeros(31), hex("03"), zeros(128)}));
   // G2 off the twist: a changed coordinate, or the real and imaginary parts
   // swapped (the wrong order for EIP-197).
   Bytes offTwist = g2;
   offTwist[127] ^= 1;
   expectFailure(8, cat({g1, offTwist}));
-  Bytes swapped =
-      cat({Bytes(g2.begin() + 32, g2.begin() + 64),
-           Bytes(g2.begin(), g2.begin() + 32), Bytes(g2.begin() + 96, g2.end()),
-           Bytes(g2.begin() + 64, g2.begin() + 96)});
+  Bytes swapped = cat({Bytes(g2.begin() + 32, g2.begin() + 64), Bytes(g2.begin(), g2.begin() + 32),
+                       Bytes(g2.begin() + 96, g2.end()), Bytes(g2.begin() + 64, g2.begin() + 96)});
   expectFailure(8, cat({g1, swapped}));
   // On the twist but outside G2, alone, beside a G1 infinity, or after a
   // valid pair.

@@ -104,8 +104,7 @@ TEST(Bn254Fp, MatchesGmp) {
 TEST(Bn254Fp, AssemblyMatchesPortable) {
   // Fp::operator* takes one of the assembly paths on x86-64; hold both to the
   // portable product, including operands near p.
-  std::vector<Fp> values = {Fp::zero(), Fp::one(), -Fp::one(),
-                            Fp::fromCanonical(kP - Word(2))};
+  std::vector<Fp> values = {Fp::zero(), Fp::one(), -Fp::one(), Fp::fromCanonical(kP - Word(2))};
   for (int i = 0; i < 300; ++i)
     values.push_back(randomFp());
   for (size_t i = 0; i + 1 < values.size(); ++i) {
@@ -283,11 +282,10 @@ const char *const kTwistNotInG2[] = {
 };
 
 /// The random point above times the cofactor: in G2.
-const char *const kTwistInG2 =
-    "230012b8d1aa12244232bb46dc722bb657fe38a2e155c77d109af3f0d8e0e846"
-    "1aa48ffde206f257a32022f540478217515b2e570679012df429a4dba71853cd"
-    "2ebfb98bab11ce422036e2d1459863f271c1e3be6e6bd3510e737ba1c87f49c3"
-    "1d9ab0e5d352d2ec717d4c33600e6b98720b85cbaa80747a8da000e18a49746a";
+const char *const kTwistInG2 = "230012b8d1aa12244232bb46dc722bb657fe38a2e155c77d109af3f0d8e0e846"
+                               "1aa48ffde206f257a32022f540478217515b2e570679012df429a4dba71853cd"
+                               "2ebfb98bab11ce422036e2d1459863f271c1e3be6e6bd3510e737ba1c87f49c3"
+                               "1d9ab0e5d352d2ec717d4c33600e6b98720b85cbaa80747a8da000e18a49746a";
 
 TEST(Bn254Curve, G2SubgroupCheckAgreesWithOrder) {
   for (const char *hex : kTwistNotInG2) {

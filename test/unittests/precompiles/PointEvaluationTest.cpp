@@ -29,8 +29,7 @@ constexpr std::string_view kBlsModulus =
     "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001";
 /// FIELD_ELEMENTS_PER_BLOB ++ BLS_MODULUS.
 const std::string kSuccessOutput =
-    "0000000000000000000000000000000000000000000000000000000000001000" +
-    std::string(kBlsModulus);
+    "0000000000000000000000000000000000000000000000000000000000001000" + std::string(kBlsModulus);
 /// The compressed point at infinity: the commitment to the zero polynomial,
 /// and the proof of any evaluation of a constant one.
 constexpr std::string_view kInfinity =
@@ -71,31 +70,28 @@ Input input(std::string_view z, std::string_view y, std::string_view commitment,
 
 /// p(X) = 0 at z = 0: every part is zero or the point at infinity.
 Input zeroPolynomial() {
-  return input(std::string(64, '0'), std::string(64, '0'), kInfinity,
-               kInfinity);
+  return input(std::string(64, '0'), std::string(64, '0'), kInfinity, kInfinity);
 }
 
 /// correct_proof_392169c16a2e5ef6: z = BLS_MODULUS - 1, the largest
 /// canonical z.
 Input correctProof392169() {
-  return input(
-      "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000",
-      "304962b3598a0adf33189fdfd9789feab1096ff40006900400000003fffffffc",
-      "a421e229565952cfff4ef3517100a97da1d4fe57956fa50a442f92af03b1bf37adacc8a"
-      "d4ed209b31287ea5bb94d9d06",
-      "aa86c458b3065e7ec244033a2ade91a7499561f482419a3a372c42a636dad98262a2ce9"
-      "26d142fd7cfe26ca148efe8b4");
+  return input("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000",
+               "304962b3598a0adf33189fdfd9789feab1096ff40006900400000003fffffffc",
+               "a421e229565952cfff4ef3517100a97da1d4fe57956fa50a442f92af03b1bf37adacc8a"
+               "d4ed209b31287ea5bb94d9d06",
+               "aa86c458b3065e7ec244033a2ade91a7499561f482419a3a372c42a636dad98262a2ce9"
+               "26d142fd7cfe26ca148efe8b4");
 }
 
 /// Evaluation on a polynomial the setup commits to (correct_proof_35d08d...).
 Input correctProof35d08d() {
-  return input(
-      "0000000000000000000000000000000000000000000000000000000000000001",
-      "60f840641ec0d0c0d2b77b2d5a393b329442721fad05ab78c7b98f2aa3c20ec9",
-      "8f59a8d2a1a625a17f3fea0fe5eb8c896db3764f3185481bc22f91b4aaffcca25f26936"
-      "857bc3a7c2539ea8ec3a952b7",
-      "b30b3d1e4faccc380557792c9a0374d58fa286f5f75fea48870585393f890909cd3c53c"
-      "fe4897e799fb211b4be531e43");
+  return input("0000000000000000000000000000000000000000000000000000000000000001",
+               "60f840641ec0d0c0d2b77b2d5a393b329442721fad05ab78c7b98f2aa3c20ec9",
+               "8f59a8d2a1a625a17f3fea0fe5eb8c896db3764f3185481bc22f91b4aaffcca25f26936"
+               "857bc3a7c2539ea8ec3a952b7",
+               "b30b3d1e4faccc380557792c9a0374d58fa286f5f75fea48870585393f890909cd3c53c"
+               "fe4897e799fb211b4be531e43");
 }
 
 void expectSuccess(const Input &in) {
@@ -122,27 +118,24 @@ TEST(PointEvaluation, ValidProofs) {
   expectSuccess(zero);
   // correct_proof_point_at_infinity_for_zero_poly: any z.
   Input zeroAtTwo = zero;
-  zeroAtTwo.z =
-      hex("0000000000000000000000000000000000000000000000000000000000000002");
+  zeroAtTwo.z = hex("0000000000000000000000000000000000000000000000000000000000000002");
   expectSuccess(zeroAtTwo);
   // correct_proof_point_at_infinity_for_twos_poly: p(X) = 2 has the zero
   // quotient, so the proof is the point at infinity.
-  expectSuccess(input(
-      "564c0a11a0f704f4fc3e8acfe0f8245f0ad1347b378fbf96e206da11a5d36306",
-      "0000000000000000000000000000000000000000000000000000000000000002",
-      "a572cbea904d67468808c8eb50a9450c9721db309128012543902d0ac358a62ae28f75b"
-      "b8f1c7c42c39a8c5529bf0f4e",
-      kInfinity));
+  expectSuccess(input("564c0a11a0f704f4fc3e8acfe0f8245f0ad1347b378fbf96e206da11a5d36306",
+                      "0000000000000000000000000000000000000000000000000000000000000002",
+                      "a572cbea904d67468808c8eb50a9450c9721db309128012543902d0ac358a62ae28f75b"
+                      "b8f1c7c42c39a8c5529bf0f4e",
+                      kInfinity));
   expectSuccess(correctProof392169());
   expectSuccess(correctProof35d08d());
   // correct_proof_1ce8e4f69d5df899: y = 0 at z = BLS_MODULUS - 1.
-  expectSuccess(input(
-      "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000",
-      "0000000000000000000000000000000000000000000000000000000000000000",
-      "93efc82d2017e9c57834a1246463e64774e56183bb247c8fc9dd98c56817e878d97b05f"
-      "5c8d900acf1fbbbca6f146556",
-      "92c51ff81dd71dab71cefecd79e8274b4b7ba36a0f40e2dc086bc4061c7f63249877db2"
-      "3297212991fd63e07b7ebc348"));
+  expectSuccess(input("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000",
+                      "0000000000000000000000000000000000000000000000000000000000000000",
+                      "93efc82d2017e9c57834a1246463e64774e56183bb247c8fc9dd98c56817e878d97b05f"
+                      "5c8d900acf1fbbbca6f146556",
+                      "92c51ff81dd71dab71cefecd79e8274b4b7ba36a0f40e2dc086bc4061c7f63249877db2"
+                      "3297212991fd63e07b7ebc348"));
 }
 
 TEST(PointEvaluation, Gas) {
@@ -236,12 +229,11 @@ TEST(PointEvaluation, InvalidPoints) {
   std::string_view notOnCurve =
       "8123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef01234567"
       "89abcdef0123456789abcdef";
-  Input commitment = input(
-      "0000000000000000000000000000000000000000000000000000000000000001",
-      "1824b159acc5056f998c4fefecbc4ff55884b7fa0003480200000001fffffffe",
-      notOnCurve,
-      "b0c829a8d2d3405304fecbea193e6c67f7c3912a6adc7c3737ad3f8a3b750425c1531a7"
-      "426f03033a3994bc82a10609f");
+  Input commitment =
+      input("0000000000000000000000000000000000000000000000000000000000000001",
+            "1824b159acc5056f998c4fefecbc4ff55884b7fa0003480200000001fffffffe", notOnCurve,
+            "b0c829a8d2d3405304fecbea193e6c67f7c3912a6adc7c3737ad3f8a3b750425c1531a7"
+            "426f03033a3994bc82a10609f");
   expectFailure(commitment.bytes());
   // invalid_proof_32afa9561a4b3b91: the same x as the proof.
   Input proof = correctProof392169();
@@ -256,8 +248,7 @@ TEST(PointEvaluation, InvalidPoints) {
   expectFailure(strayBit.bytes());
   Input infinityCommitment = zeroPolynomial();
   infinityCommitment.commitment.back() = 1;
-  infinityCommitment.versionedHash =
-      versionedHash(infinityCommitment.commitment);
+  infinityCommitment.versionedHash = versionedHash(infinityCommitment.commitment);
   expectFailure(infinityCommitment.bytes());
 }
 
@@ -272,8 +263,8 @@ void expectSetupFailsSilently(const char *path, std::string_view why) {
         std::string_view error = loadTrustedSetup();
         Result r = execute(kPointEvaluation, zeroPolynomial().bytes(), kPlenty);
         bool ok = error.find(path) != std::string_view::npos &&
-                  error.find(why) != std::string_view::npos &&
-                  r.status == Status::Failure && r.gasUsed == kPlenty;
+                  error.find(why) != std::string_view::npos && r.status == Status::Failure &&
+                  r.gasUsed == kPlenty;
         std::fflush(stdout);
         std::_Exit(ok ? 0 : 1);
       },

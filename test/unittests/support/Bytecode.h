@@ -85,8 +85,7 @@ inline Bytecode pushBytes(BytesView data) {
   if (data.size() > 32)
     throw std::invalid_argument("a push carries at most 32 bytes");
   Bytes out;
-  out.push_back(data.empty() ? uint8_t(OP_PUSH0)
-                             : uint8_t(OP_PUSH1 + data.size() - 1));
+  out.push_back(data.empty() ? uint8_t(OP_PUSH0) : uint8_t(OP_PUSH1 + data.size() - 1));
   out.insert(out.end(), data.begin(), data.end());
   return Bytecode(std::move(out));
 }
@@ -132,54 +131,35 @@ inline Bytecode emit(Opcode op, std::initializer_list<Operand> popOrder) {
 inline Bytecode mload(Operand offset) { return emit(OP_MLOAD, {offset}); }
 /// MSTORE of the value already on the stack.
 inline Bytecode mstore(Operand offset) { return emit(OP_MSTORE, {offset}); }
-inline Bytecode mstore(Operand offset, Operand value) {
-  return emit(OP_MSTORE, {offset, value});
-}
-inline Bytecode mstore8(Operand offset, Operand value) {
-  return emit(OP_MSTORE8, {offset, value});
-}
+inline Bytecode mstore(Operand offset, Operand value) { return emit(OP_MSTORE, {offset, value}); }
+inline Bytecode mstore8(Operand offset, Operand value) { return emit(OP_MSTORE8, {offset, value}); }
 inline Bytecode mcopy(Operand dst, Operand src, Operand size) {
   return emit(OP_MCOPY, {dst, src, size});
 }
 inline Bytecode sload(Operand key) { return emit(OP_SLOAD, {key}); }
-inline Bytecode sstore(Operand key, Operand value) {
-  return emit(OP_SSTORE, {key, value});
-}
+inline Bytecode sstore(Operand key, Operand value) { return emit(OP_SSTORE, {key, value}); }
 inline Bytecode tload(Operand key) { return emit(OP_TLOAD, {key}); }
-inline Bytecode tstore(Operand key, Operand value) {
-  return emit(OP_TSTORE, {key, value});
-}
-inline Bytecode calldataload(Operand offset) {
-  return emit(OP_CALLDATALOAD, {offset});
-}
+inline Bytecode tstore(Operand key, Operand value) { return emit(OP_TSTORE, {key, value}); }
+inline Bytecode calldataload(Operand offset) { return emit(OP_CALLDATALOAD, {offset}); }
 inline Bytecode balance(Operand addr) { return emit(OP_BALANCE, {addr}); }
 inline Bytecode returndatacopy(Operand dst, Operand src, Operand size) {
   return emit(OP_RETURNDATACOPY, {dst, src, size});
 }
 inline Bytecode jump(Operand dest) { return emit(OP_JUMP, {dest}); }
-inline Bytecode jumpi(Operand dest, Operand condition) {
-  return emit(OP_JUMPI, {dest, condition});
-}
+inline Bytecode jumpi(Operand dest, Operand condition) { return emit(OP_JUMPI, {dest, condition}); }
 /// JUMPI on the condition already on the stack.
 inline Bytecode jumpi(Operand dest) { return emit(OP_JUMPI, {dest}); }
-inline Bytecode ret(Operand offset, Operand size) {
-  return emit(OP_RETURN, {offset, size});
-}
-inline Bytecode revert(Operand offset, Operand size) {
-  return emit(OP_REVERT, {offset, size});
-}
+inline Bytecode ret(Operand offset, Operand size) { return emit(OP_RETURN, {offset, size}); }
+inline Bytecode revert(Operand offset, Operand size) { return emit(OP_REVERT, {offset, size}); }
 /// Returns the top of the stack as one 32-byte word through memory [0, 32):
 /// PUSH0 MSTORE PUSH1 32 PUSH0 RETURN, 13 gas when memory is still empty and
 /// 10 once it holds a word.
 inline Bytecode retTop() { return mstore(0) + ret(0, 32); }
-inline Bytecode selfdestruct(Operand beneficiary) {
-  return emit(OP_SELFDESTRUCT, {beneficiary});
-}
+inline Bytecode selfdestruct(Operand beneficiary) { return emit(OP_SELFDESTRUCT, {beneficiary}); }
 inline Bytecode create(Operand value, Operand offset, Operand size) {
   return emit(OP_CREATE, {value, offset, size});
 }
-inline Bytecode create2(Operand value, Operand offset, Operand size,
-                        Operand salt) {
+inline Bytecode create2(Operand value, Operand offset, Operand size, Operand salt) {
   return emit(OP_CREATE2, {value, offset, size, salt});
 }
 
@@ -230,8 +210,7 @@ public:
 
   operator Bytecode() const {
     if (op_ == OP_CALL || op_ == OP_CALLCODE)
-      return emit(
-          op_, {gas_, addr_, value_, inOffset_, inSize_, outOffset_, outSize_});
+      return emit(op_, {gas_, addr_, value_, inOffset_, inSize_, outOffset_, outSize_});
     return emit(op_, {gas_, addr_, inOffset_, inSize_, outOffset_, outSize_});
   }
 
@@ -244,15 +223,9 @@ private:
 };
 
 inline CallBuilder call(Operand addr) { return {OP_CALL, std::move(addr)}; }
-inline CallBuilder callcode(Operand addr) {
-  return {OP_CALLCODE, std::move(addr)};
-}
-inline CallBuilder delegatecall(Operand addr) {
-  return {OP_DELEGATECALL, std::move(addr)};
-}
-inline CallBuilder staticcall(Operand addr) {
-  return {OP_STATICCALL, std::move(addr)};
-}
+inline CallBuilder callcode(Operand addr) { return {OP_CALLCODE, std::move(addr)}; }
+inline CallBuilder delegatecall(Operand addr) { return {OP_DELEGATECALL, std::move(addr)}; }
+inline CallBuilder staticcall(Operand addr) { return {OP_STATICCALL, std::move(addr)}; }
 
 } // namespace metis::test
 

@@ -24,8 +24,7 @@ BytesView str(std::string_view s) {
 
 Bytes encStr(std::string_view s) { return rlp::encodeString(str(s)); }
 
-const char *kLorem56 =
-    "Lorem ipsum dolor sit amet, consectetur adipisicing elit";
+const char *kLorem56 = "Lorem ipsum dolor sit amet, consectetur adipisicing elit";
 
 /// Decodes `in` fully and encodes it again, recursing into lists; nullopt on
 /// any error.
@@ -79,10 +78,9 @@ TEST(RlpEncode, Strings) {
                 "6e73656374"
                 "65747572206164697069736963696e6720656c69"));
   // 56 bytes: the shortest long form.
-  EXPECT_EQ(encStr(kLorem56),
-            hex("b8384c6f72656d20697073756d20646f6c6f722073697420616d65742c2063"
-                "6f6e7365"
-                "637465747572206164697069736963696e6720656c6974"));
+  EXPECT_EQ(encStr(kLorem56), hex("b8384c6f72656d20697073756d20646f6c6f722073697420616d65742c2063"
+                                  "6f6e7365"
+                                  "637465747572206164697069736963696e6720656c6974"));
   Bytes kb(1024, 'x');
   Bytes enc = rlp::encodeString(kb);
   ASSERT_EQ(enc.size(), 1027u);
@@ -117,9 +115,8 @@ TEST(RlpEncode, WideIntegers) {
             hex("8f102030405060708090a0b0c0d0e0f2"));
   Bytes twoTo256(33, 0);
   twoTo256[0] = 1;
-  EXPECT_EQ(rlp::encodeUint(twoTo256),
-            hex("a1010000000000000000000000000000000000000000000000"
-                "000000000000000000"));
+  EXPECT_EQ(rlp::encodeUint(twoTo256), hex("a1010000000000000000000000000000000000000000000000"
+                                           "000000000000000000"));
   Bytes32 word;
   word[31] = 0x45;
   word[30] = 0x01;
@@ -128,34 +125,30 @@ TEST(RlpEncode, WideIntegers) {
 
 TEST(RlpEncode, Lists) {
   EXPECT_EQ(rlp::encodeList(std::span<const Bytes>{}), hex("c0"));
-  EXPECT_EQ(rlp::encodeList({encStr("cat"), encStr("dog")}),
-            hex("c88363617483646f67"));
+  EXPECT_EQ(rlp::encodeList({encStr("cat"), encStr("dog")}), hex("c88363617483646f67"));
   EXPECT_EQ(rlp::encodeList({encStr("dog"), encStr("god"), encStr("cat")}),
             hex("cc83646f6783676f6483636174"));
   // [ "zw", [ 4 ], 1 ]
   EXPECT_EQ(
-      rlp::encodeList({encStr("zw"), rlp::encodeList({rlp::encodeUint(4)}),
-                       rlp::encodeUint(1)}),
+      rlp::encodeList({encStr("zw"), rlp::encodeList({rlp::encodeUint(4)}), rlp::encodeUint(1)}),
       hex("c6827a77c10401"));
   // The set-theoretic representation of three: [ [], [[]], [ [], [[]] ] ].
   Bytes empty = rlp::encodeList({});
   Bytes one = rlp::encodeList({empty});
   Bytes two = rlp::encodeList({empty, one});
   EXPECT_EQ(rlp::encodeList({empty, one, two}), hex("c7c0c1c0c3c0c1c0"));
-  EXPECT_EQ(rlp::encodeList({rlp::encodeList({empty, empty}), empty}),
-            hex("c4c2c0c0c0"));
+  EXPECT_EQ(rlp::encodeList({rlp::encodeList({empty, empty}), empty}), hex("c4c2c0c0c0"));
 
   // A payload of exactly 55 bytes stays short; 64 needs the long form.
   std::vector<Bytes> words;
-  for (const char *w : {"asdf", "qwer", "zxcv", "asdf", "qwer", "zxcv", "asdf",
-                        "qwer", "zxcv", "asdf", "qwer"})
+  for (const char *w :
+       {"asdf", "qwer", "zxcv", "asdf", "qwer", "zxcv", "asdf", "qwer", "zxcv", "asdf", "qwer"})
     words.push_back(encStr(w));
   EXPECT_EQ(rlp::encodeList(words),
             hex("f784617364668471776572847a78637684617364668471776572847a786376"
                 "84617364668"
                 "471776572847a78637684617364668471776572"));
-  Bytes triple =
-      rlp::encodeList({encStr("asdf"), encStr("qwer"), encStr("zxcv")});
+  Bytes triple = rlp::encodeList({encStr("asdf"), encStr("qwer"), encStr("zxcv")});
   EXPECT_EQ(triple, hex("cf84617364668471776572847a786376"));
   std::vector<Bytes> four(4, triple);
   Bytes longList = rlp::encodeList(four);
@@ -171,9 +164,8 @@ TEST(RlpEncode, Lists) {
     std::string k = "key" + std::to_string(i), v = "val" + std::to_string(i);
     dict.push_back(rlp::encodeList({encStr(k), encStr(v)}));
   }
-  EXPECT_EQ(rlp::encodeList(dict),
-            hex("ecca846b6579318476616c31ca846b6579328476616c32ca846b"
-                "6579338476616c33ca846b6579348476616c34"));
+  EXPECT_EQ(rlp::encodeList(dict), hex("ecca846b6579318476616c31ca846b6579328476616c32ca846b"
+                                       "6579338476616c33ca846b6579348476616c34"));
 }
 
 TEST(RlpEncode, AppendMatchesEncode) {
@@ -201,9 +193,9 @@ TEST(RlpDecode, Items) {
   auto item = rlp::decode(dog);
   ASSERT_TRUE(std::holds_alternative<rlp::Item>(item));
   EXPECT_FALSE(std::get<rlp::Item>(item).isList);
-  EXPECT_EQ(Bytes(std::get<rlp::Item>(item).payload.begin(),
-                  std::get<rlp::Item>(item).payload.end()),
-            Bytes(str("dog").begin(), str("dog").end()));
+  EXPECT_EQ(
+      Bytes(std::get<rlp::Item>(item).payload.begin(), std::get<rlp::Item>(item).payload.end()),
+      Bytes(str("dog").begin(), str("dog").end()));
 
   // A single byte below 0x80 is its own payload.
   Bytes small = hex("0f");
@@ -224,10 +216,8 @@ TEST(RlpDecode, Items) {
   const auto &parts = std::get<std::vector<rlp::Item>>(items);
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_FALSE(parts[0].isList);
-  EXPECT_EQ(std::string(parts[0].payload.begin(), parts[0].payload.end()),
-            "cat");
-  EXPECT_EQ(std::string(parts[1].payload.begin(), parts[1].payload.end()),
-            "dog");
+  EXPECT_EQ(std::string(parts[0].payload.begin(), parts[0].payload.end()), "cat");
+  EXPECT_EQ(std::string(parts[1].payload.begin(), parts[1].payload.end()), "dog");
   // The payload views the input rather than a copy.
   EXPECT_EQ(parts[1].payload.data(), catDog.data() + 6);
 
@@ -299,37 +289,35 @@ TEST(RlpDecode, RoundTrips) {
 
 TEST(RlpDecode, RejectsNonCanonical) {
   // invalidRLPTest.json
-  for (
-      const char *in : {
-          "8100", // bytesShouldBeSingleByte00
-          "8101", // bytesShouldBeSingleByte01
-          "817f", // bytesShouldBeSingleByte7F
-          "b800", // leadingZerosInLongLengthArray2
-          "f800", // leadingZerosInLongLengthList2
-          "b90040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e"
-          "1f202122232425"
-          "262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", // leadingZerosInLong...1
-          "fb00000040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c"
-          "1d1e1f20212223"
-          "2425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", // leadingZeros...List1
-          "b81000112233445566778899aabbccddeeff", // nonOptimalLongLengthArray1
-          "b801ff",                               // nonOptimalLongLengthArray2
-          "f810000102030405060708090a0b0c0d0e0f", // nonOptimalLongLengthList1
-          "f803112233",                           // nonOptimalLongLengthList2
-          "f80180",                               // wrongSizeList
-          "f80100",                               // wrongSizeList2
-          "b837"
-          "00000000000000000000000000000000000000000000000000000000000000000000"
-          "000000"
-          "000000000000000000000000000000000000", // 55 bytes in long form
-      }) {
+  for (const char *in : {
+           "8100", // bytesShouldBeSingleByte00
+           "8101", // bytesShouldBeSingleByte01
+           "817f", // bytesShouldBeSingleByte7F
+           "b800", // leadingZerosInLongLengthArray2
+           "f800", // leadingZerosInLongLengthList2
+           "b90040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e"
+           "1f202122232425"
+           "262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", // leadingZerosInLong...1
+           "fb00000040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c"
+           "1d1e1f20212223"
+           "2425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", // leadingZeros...List1
+           "b81000112233445566778899aabbccddeeff",                     // nonOptimalLongLengthArray1
+           "b801ff",                                                   // nonOptimalLongLengthArray2
+           "f810000102030405060708090a0b0c0d0e0f",                     // nonOptimalLongLengthList1
+           "f803112233",                                               // nonOptimalLongLengthList2
+           "f80180",                                                   // wrongSizeList
+           "f80100",                                                   // wrongSizeList2
+           "b837"
+           "00000000000000000000000000000000000000000000000000000000000000000000"
+           "000000"
+           "000000000000000000000000000000000000", // 55 bytes in long form
+       }) {
     EXPECT_NE(decodeError(hex(in)), "") << in;
   }
   // Non-canonical inside a list is caught when the list is split.
   EXPECT_EQ(decodeError(hex("c28100")), "nested");
   // The specific diagnostics.
-  EXPECT_EQ(decodeError(hex("8100")),
-            "single byte below 0x80 encoded as a string");
+  EXPECT_EQ(decodeError(hex("8100")), "single byte below 0x80 encoded as a string");
   EXPECT_EQ(decodeError(hex("b800")), "length with leading zero");
   EXPECT_EQ(decodeError(hex("b801ff")), "long form for a short length");
 }
@@ -350,13 +338,11 @@ TEST(RlpDecode, RejectsTruncated) {
     EXPECT_NE(decodeError(hex(in)), "") << in;
   // randomRLP: the outer list is fine, an inner item is non-canonical or runs
   // past its list.
-  EXPECT_NE(
-      decodeError(hex(
-          "f861f83eb9002100dc2b275d0f74e8a53e6f4ec61b27f24278820be3f82ea211"
-          "0e582081b0565df027b90015002d5ef8325ae4d034df55d4b58d0dfba64d61ddd1"
-          "7be00000b9001a00dae30907045a2f66fa36f2bb8aa9029cbb0b8a7b3b5c435ab3"
-          "31")),
-      "");
+  EXPECT_NE(decodeError(hex("f861f83eb9002100dc2b275d0f74e8a53e6f4ec61b27f24278820be3f82ea211"
+                            "0e582081b0565df027b90015002d5ef8325ae4d034df55d4b58d0dfba64d61ddd1"
+                            "7be00000b9001a00dae30907045a2f66fa36f2bb8aa9029cbb0b8a7b3b5c435ab3"
+                            "31")),
+            "");
   // An item that overruns its enclosing list: the list holds 2 bytes, the
   // string claims 3.
   Bytes overrun = hex("c28364");
@@ -377,8 +363,7 @@ TEST(RlpDecode, RejectsTrailing) {
   EXPECT_NE(decodeError(hex("0000")), "");
   // decodeItem itself leaves what follows to the caller.
   size_t offset = 0;
-  EXPECT_TRUE(
-      std::holds_alternative<rlp::Item>(rlp::decodeItem(trailing, offset)));
+  EXPECT_TRUE(std::holds_alternative<rlp::Item>(rlp::decodeItem(trailing, offset)));
   EXPECT_EQ(offset, 4u);
 }
 
@@ -390,8 +375,8 @@ TEST(RlpDecode, Uint) {
   EXPECT_EQ(rlp::decodeUint(hex("00")), std::nullopt);
   EXPECT_EQ(rlp::decodeUint(hex("0001")), std::nullopt);
   EXPECT_EQ(rlp::decodeUint(hex("010000000000000000")), std::nullopt);
-  for (uint64_t v : std::initializer_list<uint64_t>{
-           0, 1, 127, 128, 255, 256, 65535, 1ull << 40, UINT64_MAX}) {
+  for (uint64_t v :
+       std::initializer_list<uint64_t>{0, 1, 127, 128, 255, 256, 65535, 1ull << 40, UINT64_MAX}) {
     Bytes enc = rlp::encodeUint(v);
     auto item = rlp::decode(enc);
     ASSERT_TRUE(std::holds_alternative<rlp::Item>(item));

@@ -61,9 +61,7 @@ struct BytesLess {
   }
 };
 
-Bytes32 rootOf(const StringPairs &pairs) {
-  return trie::root(entriesOf(pairs));
-}
+Bytes32 rootOf(const StringPairs &pairs) { return trie::root(entriesOf(pairs)); }
 
 //===-- A naive reference trie --------------------------------------------===//
 //
@@ -97,27 +95,23 @@ Bytes refReference(const RefEntries &entries) {
 
 Bytes refEncode(const RefEntries &entries) {
   if (entries.size() == 1)
-    return rlp::encodeList(
-        {rlp::encodeString(refHexPrefix(entries[0].first, true)),
-         rlp::encodeString(entries[0].second)});
+    return rlp::encodeList({rlp::encodeString(refHexPrefix(entries[0].first, true)),
+                            rlp::encodeString(entries[0].second)});
   size_t common = 0;
   for (;; ++common) {
     const Nibbles &first = entries[0].first;
     bool same = first.size() > common;
     for (const auto &e : entries)
-      same =
-          same && e.first.size() > common && e.first[common] == first[common];
+      same = same && e.first.size() > common && e.first[common] == first[common];
     if (!same)
       break;
   }
   if (common > 0) {
     RefEntries rest;
     for (const auto &e : entries)
-      rest.emplace_back(Nibbles(e.first.begin() + common, e.first.end()),
-                        e.second);
+      rest.emplace_back(Nibbles(e.first.begin() + common, e.first.end()), e.second);
     Nibbles path(entries[0].first.begin(), entries[0].first.begin() + common);
-    return rlp::encodeList(
-        {rlp::encodeString(refHexPrefix(path, false)), refReference(rest)});
+    return rlp::encodeList({rlp::encodeString(refHexPrefix(path, false)), refReference(rest)});
   }
   std::map<uint8_t, RefEntries> children;
   Bytes value;
@@ -125,14 +119,12 @@ Bytes refEncode(const RefEntries &entries) {
     if (e.first.empty())
       value = e.second;
     else
-      children[e.first[0]].emplace_back(
-          Nibbles(e.first.begin() + 1, e.first.end()), e.second);
+      children[e.first[0]].emplace_back(Nibbles(e.first.begin() + 1, e.first.end()), e.second);
   }
   std::vector<Bytes> items;
   for (uint8_t n = 0; n < 16; ++n) {
     auto it = children.find(n);
-    items.push_back(it == children.end() ? rlp::encodeString({})
-                                         : refReference(it->second));
+    items.push_back(it == children.end() ? rlp::encodeString({}) : refReference(it->second));
   }
   items.push_back(rlp::encodeString(value));
   return rlp::encodeList(items);
@@ -155,12 +147,10 @@ Bytes32 refRoot(const std::vector<std::pair<Bytes, Bytes>> &entries) {
 
 /// Distinct random keys of mixed lengths drawn from a small alphabet, so that
 /// prefixes, shared paths, extensions and values inside branches all occur.
-std::vector<std::pair<Bytes, Bytes>> randomEntries(std::mt19937_64 &rng,
-                                                   size_t count, size_t maxKey,
-                                                   size_t maxValue) {
+std::vector<std::pair<Bytes, Bytes>> randomEntries(std::mt19937_64 &rng, size_t count,
+                                                   size_t maxKey, size_t maxValue) {
   std::map<Bytes, Bytes, BytesLess> unique;
-  std::uniform_int_distribution<size_t> keyLen(0, maxKey),
-      valueLen(1, maxValue);
+  std::uniform_int_distribution<size_t> keyLen(0, maxKey), valueLen(1, maxValue);
   std::uniform_int_distribution<int> alphabet(0, 3), byte(0, 255);
   const uint8_t symbols[] = {0x00, 0x01, 0x10, 0xff};
   while (unique.size() < count) {
@@ -179,9 +169,8 @@ std::vector<std::pair<Bytes, Bytes>> randomEntries(std::mt19937_64 &rng,
 
 TEST(Trie, EmptyRoot) {
   EXPECT_EQ(trie::kEmptyRoot, keccak256(rlp::encodeString({})));
-  EXPECT_EQ(
-      trie::kEmptyRoot,
-      hash("56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421"));
+  EXPECT_EQ(trie::kEmptyRoot,
+            hash("56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421"));
   EXPECT_EQ(trie::root({}), trie::kEmptyRoot);
   EXPECT_EQ(trie::orderedRoot({}), trie::kEmptyRoot);
   EXPECT_EQ(trie::rootFromViews({}), trie::kEmptyRoot);
@@ -189,80 +178,65 @@ TEST(Trie, EmptyRoot) {
 
 // trieanyorder.json
 TEST(Trie, AnyOrderVectors) {
-  EXPECT_EQ(
-      rootOf({{"A", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}),
-      hash("d23786fb4a010da3ce639d66d5e904a11dbc02746d1ce25029e53290cabf28ab"));
-  EXPECT_EQ(
-      rootOf({{"doe", "reindeer"}, {"dog", "puppy"}, {"dogglesworth", "cat"}}),
-      hash("8aad789dff2f538bca5d8ea56e8abe10f4c7ba3a5dea95fea4cd6e7c3a1168d3"));
-  EXPECT_EQ(
-      rootOf({{"do", "verb"},
-              {"horse", "stallion"},
-              {"doge", "coin"},
-              {"dog", "puppy"}}),
-      hash("5991bb8c6514148a29db676a14ac506cd2cd5775ace63c30a4fe457715e9ac84"));
-  EXPECT_EQ(
-      rootOf({{"foo", "bar"}, {"food", "bass"}}),
-      hash("17beaa1648bafa633cda809c90c04af50fc8aed3cb40d16efbddee6fdf63c4c3"));
-  EXPECT_EQ(
-      rootOf({{"be", "e"}, {"dog", "puppy"}, {"bed", "d"}}),
-      hash("3f67c7a47520f79faa29255d2d3c084a7a6df0453116ed7232ff10277a8be68b"));
-  EXPECT_EQ(
-      rootOf({{"test", "test"}, {"te", "testy"}}),
-      hash("8452568af70d8d140f58d941338542f645fcca50094b20f3c3d8c3df49337928"));
-  EXPECT_EQ(
-      rootOf({{"0x0045", "0x0123456789"}, {"0x4500", "0x9876543210"}}),
-      hash("285505fcabe84badc8aa310e2aae17eddc7d120aabec8a476902c8184b3a3503"));
+  EXPECT_EQ(rootOf({{"A", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}),
+            hash("d23786fb4a010da3ce639d66d5e904a11dbc02746d1ce25029e53290cabf28ab"));
+  EXPECT_EQ(rootOf({{"doe", "reindeer"}, {"dog", "puppy"}, {"dogglesworth", "cat"}}),
+            hash("8aad789dff2f538bca5d8ea56e8abe10f4c7ba3a5dea95fea4cd6e7c3a1168d3"));
+  EXPECT_EQ(rootOf({{"do", "verb"}, {"horse", "stallion"}, {"doge", "coin"}, {"dog", "puppy"}}),
+            hash("5991bb8c6514148a29db676a14ac506cd2cd5775ace63c30a4fe457715e9ac84"));
+  EXPECT_EQ(rootOf({{"foo", "bar"}, {"food", "bass"}}),
+            hash("17beaa1648bafa633cda809c90c04af50fc8aed3cb40d16efbddee6fdf63c4c3"));
+  EXPECT_EQ(rootOf({{"be", "e"}, {"dog", "puppy"}, {"bed", "d"}}),
+            hash("3f67c7a47520f79faa29255d2d3c084a7a6df0453116ed7232ff10277a8be68b"));
+  EXPECT_EQ(rootOf({{"test", "test"}, {"te", "testy"}}),
+            hash("8452568af70d8d140f58d941338542f645fcca50094b20f3c3d8c3df49337928"));
+  EXPECT_EQ(rootOf({{"0x0045", "0x0123456789"}, {"0x4500", "0x9876543210"}}),
+            hash("285505fcabe84badc8aa310e2aae17eddc7d120aabec8a476902c8184b3a3503"));
 }
 
 // Intermediate roots that ethereum's client test suites check while inserting.
 TEST(Trie, SmallTries) {
-  EXPECT_EQ(
-      rootOf({{"doe", "reindeer"}}),
-      hash("11a0327cfcc5b7689b6b6d727e1f5f8846c1137caaa9fc871ba31b7cce1b703e"));
-  EXPECT_EQ(
-      rootOf({{"doe", "reindeer"}, {"dog", "puppy"}}),
-      hash("05ae693aac2107336a79309e0c60b24a7aac6aa3edecaef593921500d33c63c4"));
-  EXPECT_EQ(
-      rootOf({{"test", "test"}}),
-      hash("85d106d4edff3b7a4889e91251d0a87d7c17a1dda648ebdba8c6060825be23b8"));
+  EXPECT_EQ(rootOf({{"doe", "reindeer"}}),
+            hash("11a0327cfcc5b7689b6b6d727e1f5f8846c1137caaa9fc871ba31b7cce1b703e"));
+  EXPECT_EQ(rootOf({{"doe", "reindeer"}, {"dog", "puppy"}}),
+            hash("05ae693aac2107336a79309e0c60b24a7aac6aa3edecaef593921500d33c63c4"));
+  EXPECT_EQ(rootOf({{"test", "test"}}),
+            hash("85d106d4edff3b7a4889e91251d0a87d7c17a1dda648ebdba8c6060825be23b8"));
 }
 
 // trietest.json, with its sequence of updates and deletions resolved to the
 // final contents.
 TEST(Trie, TrieTestVectors) {
-  EXPECT_EQ(
-      rootOf({
-          {"0x0000000000000000000000000000000000000000000000000000000000000045",
-           "0x22b224a1420a802ab51d326e29fa98e34c4f24ea"},
-          {"0x0000000000000000000000000000000000000000000000000000000000000046",
-           "0x67706c207633000000000000000000000000000000000000000000000000000"
-           "0"},
-          {"0x000000000000000000000000697c7b8c961b56f675d570498424ac8de1a918f6",
-           "0x6f6f6f6820736f2067726561742c207265616c6c6c793f00000000000000000"
-           "0"},
-          {"0x0000000000000000000000007ef9e639e2733cb34e4dfc576d4b23f72db776b2",
-           "0x465547415600000000000000000000000000000000000000000000000000000"
-           "0"},
-          {"0x000000000000000000000000ec4f34c97e43fbb2816cfd95e388353c7181dab1",
-           "0x4e616d655265670000000000000000000000000000000000000000000000000"
-           "0"},
-          {"0x4655474156000000000000000000000000000000000000000000000000000000",
-           "0x7ef9e639e2733cb34e4dfc576d4b23f72db776b2"},
-          {"0x4e616d6552656700000000000000000000000000000000000000000000000000",
-           "0xec4f34c97e43fbb2816cfd95e388353c7181dab1"},
-          {"0x6f6f6f6820736f2067726561742c207265616c6c6c793f000000000000000000",
-           "0x697c7b8c961b56f675d570498424ac8de1a918f6"},
-      }),
-      hash("9f6221ebb8efe7cff60a716ecb886e67dd042014be444669f0159d8e68b42100"));
-  EXPECT_EQ(
-      rootOf({{"key1aa", "0123456789012345678901234567890123456789xxx"},
-              {"key1", "0123456789012345678901234567890123456789Very_Long"},
-              {"key2bb", "aval3"},
-              {"key2", "short"},
-              {"key3cc", "aval3"},
-              {"key3", "1234567890123456789012345678901"}}),
-      hash("cb65032e2f76c48b82b5c24b3db8f670ce73982869d38cd39a624f23d62a9e89"));
+  EXPECT_EQ(rootOf({
+                {"0x0000000000000000000000000000000000000000000000000000000000000045",
+                 "0x22b224a1420a802ab51d326e29fa98e34c4f24ea"},
+                {"0x0000000000000000000000000000000000000000000000000000000000000046",
+                 "0x67706c207633000000000000000000000000000000000000000000000000000"
+                 "0"},
+                {"0x000000000000000000000000697c7b8c961b56f675d570498424ac8de1a918f6",
+                 "0x6f6f6f6820736f2067726561742c207265616c6c6c793f00000000000000000"
+                 "0"},
+                {"0x0000000000000000000000007ef9e639e2733cb34e4dfc576d4b23f72db776b2",
+                 "0x465547415600000000000000000000000000000000000000000000000000000"
+                 "0"},
+                {"0x000000000000000000000000ec4f34c97e43fbb2816cfd95e388353c7181dab1",
+                 "0x4e616d655265670000000000000000000000000000000000000000000000000"
+                 "0"},
+                {"0x4655474156000000000000000000000000000000000000000000000000000000",
+                 "0x7ef9e639e2733cb34e4dfc576d4b23f72db776b2"},
+                {"0x4e616d6552656700000000000000000000000000000000000000000000000000",
+                 "0xec4f34c97e43fbb2816cfd95e388353c7181dab1"},
+                {"0x6f6f6f6820736f2067726561742c207265616c6c6c793f000000000000000000",
+                 "0x697c7b8c961b56f675d570498424ac8de1a918f6"},
+            }),
+            hash("9f6221ebb8efe7cff60a716ecb886e67dd042014be444669f0159d8e68b42100"));
+  EXPECT_EQ(rootOf({{"key1aa", "0123456789012345678901234567890123456789xxx"},
+                    {"key1", "0123456789012345678901234567890123456789Very_Long"},
+                    {"key2bb", "aval3"},
+                    {"key2", "short"},
+                    {"key3cc", "aval3"},
+                    {"key3", "1234567890123456789012345678901"}}),
+            hash("cb65032e2f76c48b82b5c24b3db8f670ce73982869d38cd39a624f23d62a9e89"));
 }
 
 // Outside the contract the inputs read as a sequence of inserts: the last of a
@@ -276,8 +250,7 @@ TEST(Trie, UpdateSequenceSemantics) {
        "0x67706c2076330000000000000000000000000000000000000000000000000000"},
       {"0x0000000000000000000000000000000000000000000000000000001234567890",
        "0x697c7b8c961b56f675d570498424ac8de1a918f6"},
-      {"0x000000000000000000000000697c7b8c961b56f675d570498424ac8de1a918f6",
-       "0x1234567890"},
+      {"0x000000000000000000000000697c7b8c961b56f675d570498424ac8de1a918f6", "0x1234567890"},
       {"0x0000000000000000000000007ef9e639e2733cb34e4dfc576d4b23f72db776b2",
        "0x4655474156000000000000000000000000000000000000000000000000000000"},
       {"0x000000000000000000000000ec4f34c97e43fbb2816cfd95e388353c7181dab1",
@@ -286,26 +259,22 @@ TEST(Trie, UpdateSequenceSemantics) {
        "0x7ef9e639e2733cb34e4dfc576d4b23f72db776b2"},
       {"0x4e616d6552656700000000000000000000000000000000000000000000000000",
        "0xec4f34c97e43fbb2816cfd95e388353c7181dab1"},
-      {"0x0000000000000000000000000000000000000000000000000000001234567890",
-       ""},
+      {"0x0000000000000000000000000000000000000000000000000000001234567890", ""},
       {"0x000000000000000000000000697c7b8c961b56f675d570498424ac8de1a918f6",
        "0x6f6f6f6820736f2067726561742c207265616c6c6c793f000000000000000000"},
       {"0x6f6f6f6820736f2067726561742c207265616c6c6c793f000000000000000000",
        "0x697c7b8c961b56f675d570498424ac8de1a918f6"},
   };
-  EXPECT_EQ(
-      rootOf(jeff),
-      hash("9f6221ebb8efe7cff60a716ecb886e67dd042014be444669f0159d8e68b42100"));
-  EXPECT_EQ(
-      rootOf({{"do", "verb"},
-              {"ether", "wookiedoo"},
-              {"horse", "stallion"},
-              {"shaman", "horse"},
-              {"doge", "coin"},
-              {"ether", ""},
-              {"dog", "puppy"},
-              {"shaman", ""}}),
-      hash("5991bb8c6514148a29db676a14ac506cd2cd5775ace63c30a4fe457715e9ac84"));
+  EXPECT_EQ(rootOf(jeff), hash("9f6221ebb8efe7cff60a716ecb886e67dd042014be444669f0159d8e68b42100"));
+  EXPECT_EQ(rootOf({{"do", "verb"},
+                    {"ether", "wookiedoo"},
+                    {"horse", "stallion"},
+                    {"shaman", "horse"},
+                    {"doge", "coin"},
+                    {"ether", ""},
+                    {"dog", "puppy"},
+                    {"shaman", ""}}),
+            hash("5991bb8c6514148a29db676a14ac506cd2cd5775ace63c30a4fe457715e9ac84"));
   EXPECT_EQ(rootOf({{"a", "1"}, {"b", ""}}), rootOf({{"a", "1"}}));
   EXPECT_EQ(rootOf({{"a", "1"}, {"a", ""}}), trie::kEmptyRoot);
 
@@ -346,19 +315,17 @@ TEST(Trie, SecureTrie) {
   std::vector<std::pair<Bytes, Bytes>> entries;
   for (auto [address, account] : accounts) {
     Bytes32 key = keccak256(hex(address));
-    entries.emplace_back(Bytes(key.bytes.begin(), key.bytes.end()),
-                         hex(account));
+    entries.emplace_back(Bytes(key.bytes.begin(), key.bytes.end()), hex(account));
   }
-  EXPECT_EQ(
-      trie::root(entries),
-      hash("730a444e08ab4b8dee147c9b232fc52d34a223d600031c1e9d25bfc985cbd797"));
+  EXPECT_EQ(trie::root(entries),
+            hash("730a444e08ab4b8dee147c9b232fc52d34a223d600031c1e9d25bfc985cbd797"));
 
   // The account RLP above is what the state layer will build: nonce, balance,
   // storage root, code hash.
-  EXPECT_EQ(rlp::encodeList({rlp::encodeUint(1), rlp::encodeUint(0x05f446a7),
-                             rlp::encodeString(trie::kEmptyRoot),
-                             rlp::encodeString(kEmptyCodeHash)}),
-            hex(accounts[0].second));
+  EXPECT_EQ(
+      rlp::encodeList({rlp::encodeUint(1), rlp::encodeUint(0x05f446a7),
+                       rlp::encodeString(trie::kEmptyRoot), rlp::encodeString(kEmptyCodeHash)}),
+      hex(accounts[0].second));
 }
 
 // Mainnet block 19933122: its 16 withdrawals give the header's withdrawalsRoot.
@@ -382,11 +349,10 @@ TEST(Trie, OrderedRootWithdrawals) {
   };
   std::vector<Bytes> values;
   for (const Withdrawal &w : withdrawals)
-    values.push_back(rlp::encodeList(
-        {rlp::encodeUint(w.index), rlp::encodeUint(w.validator),
-         rlp::encodeString(hex(w.address)), rlp::encodeUint(w.amount)}));
-  Bytes32 expected =
-      hash("1729eaf40f84794a3766f2304185f54a793d70ecead51699b17c6ecfc77e61dd");
+    values.push_back(
+        rlp::encodeList({rlp::encodeUint(w.index), rlp::encodeUint(w.validator),
+                         rlp::encodeString(hex(w.address)), rlp::encodeUint(w.amount)}));
+  Bytes32 expected = hash("1729eaf40f84794a3766f2304185f54a793d70ecead51699b17c6ecfc77e61dd");
   EXPECT_EQ(trie::orderedRoot(values), expected);
   // Swapping two values is a different trie.
   std::swap(values[0], values[1]);
@@ -475,10 +441,8 @@ TEST(Trie, LargeValuesAndKeys) {
   // Values past 55 and 65535 bytes need long RLP headers in leaves and
   // branches; keys past 108 nibbles need a long hex-prefix string.
   std::vector<std::pair<Bytes, Bytes>> entries = {
-      {Bytes(60, 0x11), Bytes(70000, 0xaa)},
-      {Bytes(61, 0x11), Bytes(56, 0xbb)},
-      {Bytes(200, 0x11), Bytes(1, 0x01)},
-      {Bytes(59, 0x11), Bytes(300, 0xcc)},
+      {Bytes(60, 0x11), Bytes(70000, 0xaa)}, {Bytes(61, 0x11), Bytes(56, 0xbb)},
+      {Bytes(200, 0x11), Bytes(1, 0x01)},    {Bytes(59, 0x11), Bytes(300, 0xcc)},
       {Bytes{0x12}, Bytes(1, 0x02)},
   };
   EXPECT_EQ(trie::root(entries), refRoot(entries));

@@ -42,8 +42,7 @@ struct InputCase {
 
 /// Parses an `.inputs` file: records of three lines (name, input, expected
 /// output) separated by blank lines. `fileName` only labels errors.
-Expected<std::vector<InputCase>> parseInputs(std::string_view text,
-                                             std::string_view fileName);
+Expected<std::vector<InputCase>> parseInputs(std::string_view text, std::string_view fileName);
 
 /// One contract run on one input.
 struct BenchCase {
@@ -73,8 +72,7 @@ Expected<std::vector<BenchCase>> loadInputsFolder(const std::filesystem::path &g
 
 /// Every case of `<dir>/{main,micro}/*.inputs` with its `.bin-runtime`, in name
 /// order. Code without an `.inputs` file (analysis-only) is left out.
-Expected<std::vector<BenchCase>>
-loadEvmoneLegacy(const std::filesystem::path &dir);
+Expected<std::vector<BenchCase>> loadEvmoneLegacy(const std::filesystem::path &dir);
 
 /// The revmc benches of `<dir>/manifest.json` that run on their own code alone:
 /// two accounts in the pre-state (sender and target) and no pre-seeded storage.
@@ -85,8 +83,7 @@ Expected<std::vector<BenchCase>> loadRevmc(const std::filesystem::path &dir);
 /// ipsilon/evm-benchmarks (`benchmarks/{main,micro}/*.json`, the suite evmone-bench runs):
 /// one case per labelled data variant, group "evmbench/main" or "evmbench/micro"; outputs
 /// are not checked (the fixtures hold London post-states only).
-Expected<std::vector<BenchCase>>
-loadEvmBenchmarks(const std::filesystem::path &dir);
+Expected<std::vector<BenchCase>> loadEvmBenchmarks(const std::filesystem::path &dir);
 
 /// Runs a case as `MessageRunner` does: a depth-0 CALL from a funded sender to the contract.
 class Runner : public MessageRunner {
@@ -97,8 +94,7 @@ public:
 
 /// Why `r` does not meet the case's expectations (status, output, gas), or
 /// nullopt.
-std::optional<std::string> checkResult(const BenchCase &c, const Result &r,
-                                       int64_t gasUsed);
+std::optional<std::string> checkResult(const BenchCase &c, const Result &r, int64_t gasUsed);
 
 } // namespace metis::bench
 

@@ -84,8 +84,8 @@ std::optional<CorpusError> loadBenchCorpus(const std::filesystem::path &shared, 
 std::optional<CorpusError> loadStateCorpus(const std::filesystem::path &shared, CodeCorpus &out,
                                            unsigned jobs);
 /// Every contract in the `pre` of the blocks of `<shared>/blocks/mainnet`.
-std::optional<CorpusError> loadMainnetCorpus(const std::filesystem::path &shared,
-                                             CodeCorpus &out, unsigned jobs);
+std::optional<CorpusError> loadMainnetCorpus(const std::filesystem::path &shared, CodeCorpus &out,
+                                             unsigned jobs);
 
 } // namespace metis::harness
 

@@ -136,7 +136,7 @@ struct evmc_result {
   size_t output_size;
   evmc_release_result_fn release; // may be NULL when nothing is owned
   evmc_address create_address;    // creates only
-  uint8_t padding[4]; // reserved for the result's creator; makes 64 bytes
+  uint8_t padding[4];             // reserved for the result's creator; makes 64 bytes
 };
 
 // EIP-2200 storage transitions as reported by set_storage (original -> current
@@ -159,11 +159,11 @@ enum evmc_access_status { EVMC_ACCESS_COLD = 0, EVMC_ACCESS_WARM = 1 };
 typedef bool (*evmc_account_exists_fn)(struct evmc_host_context *context,
                                        const evmc_address *address);
 typedef evmc_bytes32 (*evmc_get_storage_fn)(struct evmc_host_context *context,
-                                            const evmc_address *address,
-                                            const evmc_bytes32 *key);
-typedef enum evmc_storage_status (*evmc_set_storage_fn)(
-    struct evmc_host_context *context, const evmc_address *address,
-    const evmc_bytes32 *key, const evmc_bytes32 *value);
+                                            const evmc_address *address, const evmc_bytes32 *key);
+typedef enum evmc_storage_status (*evmc_set_storage_fn)(struct evmc_host_context *context,
+                                                        const evmc_address *address,
+                                                        const evmc_bytes32 *key,
+                                                        const evmc_bytes32 *value);
 typedef evmc_uint256be (*evmc_get_balance_fn)(struct evmc_host_context *context,
                                               const evmc_address *address);
 typedef size_t (*evmc_get_code_size_fn)(struct evmc_host_context *context,
@@ -172,37 +172,29 @@ typedef evmc_bytes32 (*evmc_get_code_hash_fn)(struct evmc_host_context *context,
                                               const evmc_address *address);
 // Copies code[code_offset, code_offset + buffer_size) clipped to the code;
 // returns the count copied.
-typedef size_t (*evmc_copy_code_fn)(struct evmc_host_context *context,
-                                    const evmc_address *address,
-                                    size_t code_offset, uint8_t *buffer_data,
-                                    size_t buffer_size);
+typedef size_t (*evmc_copy_code_fn)(struct evmc_host_context *context, const evmc_address *address,
+                                    size_t code_offset, uint8_t *buffer_data, size_t buffer_size);
 // Returns true on the account's first selfdestruct in the transaction.
-typedef bool (*evmc_selfdestruct_fn)(struct evmc_host_context *context,
-                                     const evmc_address *address,
+typedef bool (*evmc_selfdestruct_fn)(struct evmc_host_context *context, const evmc_address *address,
                                      const evmc_address *beneficiary);
 typedef struct evmc_result (*evmc_call_fn)(struct evmc_host_context *context,
                                            const struct evmc_message *msg);
-typedef struct evmc_tx_context (*evmc_get_tx_context_fn)(
-    struct evmc_host_context *context);
+typedef struct evmc_tx_context (*evmc_get_tx_context_fn)(struct evmc_host_context *context);
 // Null bytes when the block is unknown or out of range.
-typedef evmc_bytes32 (*evmc_get_block_hash_fn)(
-    struct evmc_host_context *context, int64_t number);
-typedef void (*evmc_emit_log_fn)(struct evmc_host_context *context,
-                                 const evmc_address *address,
-                                 const uint8_t *data, size_t data_size,
-                                 const evmc_bytes32 topics[],
+typedef evmc_bytes32 (*evmc_get_block_hash_fn)(struct evmc_host_context *context, int64_t number);
+typedef void (*evmc_emit_log_fn)(struct evmc_host_context *context, const evmc_address *address,
+                                 const uint8_t *data, size_t data_size, const evmc_bytes32 topics[],
                                  size_t topics_count);
-typedef enum evmc_access_status (*evmc_access_account_fn)(
-    struct evmc_host_context *context, const evmc_address *address);
-typedef enum evmc_access_status (*evmc_access_storage_fn)(
-    struct evmc_host_context *context, const evmc_address *address,
-    const evmc_bytes32 *key);
-typedef evmc_bytes32 (*evmc_get_transient_storage_fn)(
-    struct evmc_host_context *context, const evmc_address *address,
-    const evmc_bytes32 *key);
+typedef enum evmc_access_status (*evmc_access_account_fn)(struct evmc_host_context *context,
+                                                          const evmc_address *address);
+typedef enum evmc_access_status (*evmc_access_storage_fn)(struct evmc_host_context *context,
+                                                          const evmc_address *address,
+                                                          const evmc_bytes32 *key);
+typedef evmc_bytes32 (*evmc_get_transient_storage_fn)(struct evmc_host_context *context,
+                                                      const evmc_address *address,
+                                                      const evmc_bytes32 *key);
 typedef void (*evmc_set_transient_storage_fn)(struct evmc_host_context *context,
-                                              const evmc_address *address,
-                                              const evmc_bytes32 *key,
+                                              const evmc_address *address, const evmc_bytes32 *key,
                                               const evmc_bytes32 *value);
 
 // The host's callback table. The order is the ABI: the transient-storage pair
@@ -263,17 +255,14 @@ typedef uint32_t evmc_capabilities_flagset;
 
 typedef void (*evmc_destroy_fn)(struct evmc_vm *vm);
 // name and value are NUL-terminated and never NULL.
-typedef enum evmc_set_option_result (*evmc_set_option_fn)(struct evmc_vm *vm,
-                                                          char const *name,
+typedef enum evmc_set_option_result (*evmc_set_option_fn)(struct evmc_vm *vm, char const *name,
                                                           char const *value);
 // host may be NULL only for a VM with EVMC_CAPABILITY_PRECOMPILES; code may be
 // NULL when code_size is 0.
 typedef struct evmc_result (*evmc_execute_fn)(
-    struct evmc_vm *vm, const struct evmc_host_interface *host,
-    struct evmc_host_context *context, enum evmc_revision rev,
-    const struct evmc_message *msg, uint8_t const *code, size_t code_size);
-typedef evmc_capabilities_flagset (*evmc_get_capabilities_fn)(
-    struct evmc_vm *vm);
+    struct evmc_vm *vm, const struct evmc_host_interface *host, struct evmc_host_context *context,
+    enum evmc_revision rev, const struct evmc_message *msg, uint8_t const *code, size_t code_size);
+typedef evmc_capabilities_flagset (*evmc_get_capabilities_fn)(struct evmc_vm *vm);
 
 // A VM instance as returned by evmc_create_<name>(). A VM embeds this as its
 // first member.

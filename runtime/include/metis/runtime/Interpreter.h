@@ -30,8 +30,7 @@ public:
 /// heap, so native stack use per nested frame stays small.
 Result execute(Host &host, const Message &msg, const CodeAnalysis &code,
                Tracer *tracer = nullptr) noexcept;
-Result execute(Host &host, const Message &msg, BytesView code,
-               Tracer *tracer = nullptr) noexcept;
+Result execute(Host &host, const Message &msg, BytesView code, Tracer *tracer = nullptr) noexcept;
 
 } // namespace metis
 

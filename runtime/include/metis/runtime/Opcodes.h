@@ -31,7 +31,7 @@ struct OpcodeTraits {
 
 inline constexpr std::array<OpcodeTraits, 256> kOpcodeTraits = [] {
   std::array<OpcodeTraits, 256> table{};
-#define METIS_OPCODE(Name, Byte, In, Out, Imm, Gas)                            \
+#define METIS_OPCODE(Name, Byte, In, Out, Imm, Gas)                                                \
   table[Byte] = OpcodeTraits{#Name, true, In, Out, Imm, Gas};
 #include "metis/runtime/Opcodes.def"
   return table;

@@ -46,10 +46,8 @@ void appendUint(Bytes &out, BytesView bigEndian);
 [[nodiscard]] Bytes encodeUint(BytesView bigEndian);
 /// Wraps already-encoded items in a list header.
 [[nodiscard]] Bytes encodeList(std::span<const Bytes> encodedItems);
-[[nodiscard]] inline Bytes
-encodeList(std::initializer_list<Bytes> encodedItems) {
-  return encodeList(
-      std::span<const Bytes>(encodedItems.begin(), encodedItems.size()));
+[[nodiscard]] inline Bytes encodeList(std::initializer_list<Bytes> encodedItems) {
+  return encodeList(std::span<const Bytes>(encodedItems.begin(), encodedItems.size()));
 }
 
 //===-- Decoding ----------------------------------------------------------===//
@@ -70,13 +68,11 @@ struct DecodeError {
 /// Reads one item starting at `offset` of `in` and advances `offset` past it.
 /// Bytes after the item are left for the caller; rejects truncation and every
 /// non-canonical header, leaving `offset` unchanged.
-[[nodiscard]] std::variant<Item, DecodeError> decodeItem(BytesView in,
-                                                         size_t &offset);
+[[nodiscard]] std::variant<Item, DecodeError> decodeItem(BytesView in, size_t &offset);
 /// Decodes `in` as exactly one item: trailing bytes are an error.
 [[nodiscard]] std::variant<Item, DecodeError> decode(BytesView in);
 /// Splits a list payload into its items; they must fill it exactly.
-[[nodiscard]] std::variant<std::vector<Item>, DecodeError>
-decodeList(BytesView listPayload);
+[[nodiscard]] std::variant<std::vector<Item>, DecodeError> decodeList(BytesView listPayload);
 /// Reads a string payload as a canonical unsigned integer: at most 8 bytes and
 /// no leading zero byte (zero is the empty string). nullopt otherwise.
 [[nodiscard]] std::optional<uint64_t> decodeUint(BytesView payload) noexcept;

@@ -9,8 +9,8 @@
 #ifndef METIS_RUNTIME_STATE_H
 #define METIS_RUNTIME_STATE_H
 
-#include "metis/runtime/Keccak.h"
 #include "metis/runtime/Host.h"
+#include "metis/runtime/Keccak.h"
 
 #include <memory>
 #include <unordered_map>
@@ -21,7 +21,7 @@ namespace metis::state {
 
 struct StorageSlot {
   Word current{};
-  Word original{}; ///< Value at the start of the transaction (EIP-2200).
+  Word original{};   ///< Value at the start of the transaction (EIP-2200).
   bool warm = false; ///< Accessed in this transaction (EIP-2929).
 };
 
@@ -94,20 +94,52 @@ public:
   Bytes32 stateRoot() const;
 
 private:
-  struct BalanceChange { Address addr; Word prev; };
-  struct NonceChange { Address addr; uint64_t prev; };
-  struct CodeChange { Address addr; std::shared_ptr<const Bytes> prev; Bytes32 prevHash; };
-  struct StorageChange { Address addr; Word key; Word prev; };
-  struct TransientChange { Address addr; Word key; Word prev; };
-  struct AccountCreated { Address addr; };
-  struct FlagChange { Address addr; bool Account::*flag; bool prev; };
-  struct WarmAccount { Address addr; };
-  struct WarmSlot { Address addr; Word key; };
-  struct WarmOrphanSlot { Address addr; Word key; };
+  struct BalanceChange {
+    Address addr;
+    Word prev;
+  };
+  struct NonceChange {
+    Address addr;
+    uint64_t prev;
+  };
+  struct CodeChange {
+    Address addr;
+    std::shared_ptr<const Bytes> prev;
+    Bytes32 prevHash;
+  };
+  struct StorageChange {
+    Address addr;
+    Word key;
+    Word prev;
+  };
+  struct TransientChange {
+    Address addr;
+    Word key;
+    Word prev;
+  };
+  struct AccountCreated {
+    Address addr;
+  };
+  struct FlagChange {
+    Address addr;
+    bool Account::*flag;
+    bool prev;
+  };
+  struct WarmAccount {
+    Address addr;
+  };
+  struct WarmSlot {
+    Address addr;
+    Word key;
+  };
+  struct WarmOrphanSlot {
+    Address addr;
+    Word key;
+  };
   struct LogAdded {};
-  using Entry = std::variant<BalanceChange, NonceChange, CodeChange, StorageChange,
-                             TransientChange, AccountCreated, FlagChange, WarmAccount,
-                             WarmSlot, WarmOrphanSlot, LogAdded>;
+  using Entry =
+      std::variant<BalanceChange, NonceChange, CodeChange, StorageChange, TransientChange,
+                   AccountCreated, FlagChange, WarmAccount, WarmSlot, WarmOrphanSlot, LogAdded>;
 
   struct SlotKey {
     Address addr;

@@ -31,8 +31,7 @@ inline constexpr Bytes32 kEmptyRoot = {
 
 /// The same over borrowed bytes, for callers that already hold keys and values
 /// elsewhere (the views must stay valid during the call).
-[[nodiscard]] Bytes32
-rootFromViews(std::vector<std::pair<BytesView, BytesView>> entries);
+[[nodiscard]] Bytes32 rootFromViews(std::vector<std::pair<BytesView, BytesView>> entries);
 
 /// Root of a trie keyed by rlp(index) (transactions, receipts, withdrawals).
 [[nodiscard]] Bytes32 orderedRoot(std::span<const Bytes> values);

@@ -71,8 +71,7 @@ struct Word {
   /// ~Word{}.
   constexpr Word(uint64_t v) noexcept : limbs{v, 0, 0, 0} {}
 
-  static constexpr Word fromLimbs(uint64_t l0, uint64_t l1, uint64_t l2,
-                                  uint64_t l3) noexcept {
+  static constexpr Word fromLimbs(uint64_t l0, uint64_t l1, uint64_t l2, uint64_t l3) noexcept {
     Word r{};
     r.limbs[0] = l0;
     r.limbs[1] = l1;
@@ -83,9 +82,8 @@ struct Word {
 
   /// Exactly 32 big-endian bytes.
   static Word fromBigEndian(const uint8_t *p32) noexcept {
-    return fromLimbs(
-        detail::loadBigEndian64(p32 + 24), detail::loadBigEndian64(p32 + 16),
-        detail::loadBigEndian64(p32 + 8), detail::loadBigEndian64(p32));
+    return fromLimbs(detail::loadBigEndian64(p32 + 24), detail::loadBigEndian64(p32 + 16),
+                     detail::loadBigEndian64(p32 + 8), detail::loadBigEndian64(p32));
   }
   /// The value of up to 32 big-endian bytes (right-aligned, as PUSHn and
   /// CALLDATALOAD want). Longer input keeps its low 32 bytes, i.e. the value
@@ -104,9 +102,7 @@ struct Word {
     detail::storeBigEndian64(out32 + 16, limbs[1]);
     detail::storeBigEndian64(out32 + 24, limbs[0]);
   }
-  static Word fromBytes32(const Bytes32 &b) noexcept {
-    return fromBigEndian(b.data());
-  }
+  static Word fromBytes32(const Bytes32 &b) noexcept { return fromBigEndian(b.data()); }
   Bytes32 toBytes32() const noexcept {
     Bytes32 b;
     toBigEndian(b.data());
@@ -143,9 +139,7 @@ struct Word {
   }
   constexpr explicit operator bool() const noexcept { return !isZero(); }
   constexpr uint64_t low64() const noexcept { return limbs[0]; }
-  constexpr bool fitsUint64() const noexcept {
-    return (limbs[1] | limbs[2] | limbs[3]) == 0;
-  }
+  constexpr bool fitsUint64() const noexcept { return (limbs[1] | limbs[2] | limbs[3]) == 0; }
   /// 256 for zero.
   constexpr unsigned countLeadingZeros() const noexcept {
     for (int i = 3; i >= 0; --i)
@@ -154,12 +148,8 @@ struct Word {
     return 256;
   }
   /// Number of significant bytes, 0 for zero (EXP's gas is charged on it).
-  constexpr unsigned byteLength() const noexcept {
-    return (256 - countLeadingZeros() + 7) / 8;
-  }
-  constexpr bool bit(unsigned i) const noexcept {
-    return (limbs[i / 64] >> (i % 64)) & 1;
-  }
+  constexpr unsigned byteLength() const noexcept { return (256 - countLeadingZeros() + 7) / 8; }
+  constexpr bool bit(unsigned i) const noexcept { return (limbs[i / 64] >> (i % 64)) & 1; }
   /// The sign bit of the two's complement reading.
   constexpr bool isNegative() const noexcept { return limbs[3] >> 63; }
 
@@ -209,16 +199,16 @@ struct Word {
     return fromLimbs(~a.limbs[0], ~a.limbs[1], ~a.limbs[2], ~a.limbs[3]);
   }
   friend constexpr Word operator&(const Word &a, const Word &b) noexcept {
-    return fromLimbs(a.limbs[0] & b.limbs[0], a.limbs[1] & b.limbs[1],
-                     a.limbs[2] & b.limbs[2], a.limbs[3] & b.limbs[3]);
+    return fromLimbs(a.limbs[0] & b.limbs[0], a.limbs[1] & b.limbs[1], a.limbs[2] & b.limbs[2],
+                     a.limbs[3] & b.limbs[3]);
   }
   friend constexpr Word operator|(const Word &a, const Word &b) noexcept {
-    return fromLimbs(a.limbs[0] | b.limbs[0], a.limbs[1] | b.limbs[1],
-                     a.limbs[2] | b.limbs[2], a.limbs[3] | b.limbs[3]);
+    return fromLimbs(a.limbs[0] | b.limbs[0], a.limbs[1] | b.limbs[1], a.limbs[2] | b.limbs[2],
+                     a.limbs[3] | b.limbs[3]);
   }
   friend constexpr Word operator^(const Word &a, const Word &b) noexcept {
-    return fromLimbs(a.limbs[0] ^ b.limbs[0], a.limbs[1] ^ b.limbs[1],
-                     a.limbs[2] ^ b.limbs[2], a.limbs[3] ^ b.limbs[3]);
+    return fromLimbs(a.limbs[0] ^ b.limbs[0], a.limbs[1] ^ b.limbs[1], a.limbs[2] ^ b.limbs[2],
+                     a.limbs[3] ^ b.limbs[3]);
   }
   /// Shifts of 256 or more give zero.
   friend constexpr Word operator<<(const Word &x, uint64_t s) noexcept {
@@ -246,8 +236,8 @@ struct Word {
   }
 
   friend constexpr bool operator==(const Word &a, const Word &b) noexcept {
-    return ((a.limbs[0] ^ b.limbs[0]) | (a.limbs[1] ^ b.limbs[1]) |
-            (a.limbs[2] ^ b.limbs[2]) | (a.limbs[3] ^ b.limbs[3])) == 0;
+    return ((a.limbs[0] ^ b.limbs[0]) | (a.limbs[1] ^ b.limbs[1]) | (a.limbs[2] ^ b.limbs[2]) |
+            (a.limbs[3] ^ b.limbs[3])) == 0;
   }
   /// Unsigned order, from the borrow of a - b: branch-free, unlike a
   /// limb-by-limb scan.
@@ -259,47 +249,24 @@ struct Word {
     detail::subBorrow(a.limbs[3], b.limbs[3], c);
     return c;
   }
-  friend constexpr bool operator>(const Word &a, const Word &b) noexcept {
-    return b < a;
-  }
-  friend constexpr bool operator<=(const Word &a, const Word &b) noexcept {
-    return !(b < a);
-  }
-  friend constexpr bool operator>=(const Word &a, const Word &b) noexcept {
-    return !(a < b);
-  }
-  friend constexpr std::strong_ordering operator<=>(const Word &a,
-                                                    const Word &b) noexcept {
+  friend constexpr bool operator>(const Word &a, const Word &b) noexcept { return b < a; }
+  friend constexpr bool operator<=(const Word &a, const Word &b) noexcept { return !(b < a); }
+  friend constexpr bool operator>=(const Word &a, const Word &b) noexcept { return !(a < b); }
+  friend constexpr std::strong_ordering operator<=>(const Word &a, const Word &b) noexcept {
     for (int i = 3; i >= 0; --i)
       if (a.limbs[i] != b.limbs[i])
         return a.limbs[i] <=> b.limbs[i];
     return std::strong_ordering::equal;
   }
 
-  constexpr Word &operator+=(const Word &b) noexcept {
-    return *this = *this + b;
-  }
-  constexpr Word &operator-=(const Word &b) noexcept {
-    return *this = *this - b;
-  }
-  constexpr Word &operator*=(const Word &b) noexcept {
-    return *this = *this * b;
-  }
-  constexpr Word &operator&=(const Word &b) noexcept {
-    return *this = *this & b;
-  }
-  constexpr Word &operator|=(const Word &b) noexcept {
-    return *this = *this | b;
-  }
-  constexpr Word &operator^=(const Word &b) noexcept {
-    return *this = *this ^ b;
-  }
-  constexpr Word &operator<<=(uint64_t s) noexcept {
-    return *this = *this << s;
-  }
-  constexpr Word &operator>>=(uint64_t s) noexcept {
-    return *this = *this >> s;
-  }
+  constexpr Word &operator+=(const Word &b) noexcept { return *this = *this + b; }
+  constexpr Word &operator-=(const Word &b) noexcept { return *this = *this - b; }
+  constexpr Word &operator*=(const Word &b) noexcept { return *this = *this * b; }
+  constexpr Word &operator&=(const Word &b) noexcept { return *this = *this & b; }
+  constexpr Word &operator|=(const Word &b) noexcept { return *this = *this | b; }
+  constexpr Word &operator^=(const Word &b) noexcept { return *this = *this ^ b; }
+  constexpr Word &operator<<=(uint64_t s) noexcept { return *this = *this << s; }
+  constexpr Word &operator>>=(uint64_t s) noexcept { return *this = *this >> s; }
 };
 
 static_assert(sizeof(Word) == 32 && std::is_trivially_copyable_v<Word> &&
@@ -374,8 +341,7 @@ constexpr bool sgt(const Word &a, const Word &b) noexcept { return slt(b, a); }
 template <> struct std::hash<metis::Word> {
   size_t operator()(const metis::Word &w) const noexcept {
     uint64_t h = w.limbs[0] ^ (w.limbs[1] * 0x9e3779b97f4a7c15ULL) ^
-                 (w.limbs[2] * 0xc2b2ae3d27d4eb4fULL) ^
-                 (w.limbs[3] * 0x165667b19e3779f9ULL);
+                 (w.limbs[2] * 0xc2b2ae3d27d4eb4fULL) ^ (w.limbs[3] * 0x165667b19e3779f9ULL);
     return size_t(h ^ (h >> 29));
   }
 };

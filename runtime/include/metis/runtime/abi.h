@@ -48,14 +48,14 @@ typedef enum metis_status {
 /* One frame as compiled code sees it. The fields up to `frame` have fixed offsets that the
  * lowering hard-codes (checked by static asserts on the runtime side). */
 typedef struct metis_context {
-  int64_t gas;                /*  0: gas left */
-  uint64_t stack_height;      /*  8: words in the in-memory stack */
-  metis_word *stack;          /* 16: the in-memory stack, 1024 words */
-  uint8_t *memory;            /* 24: frame memory (valid up to memory_size) */
-  uint64_t memory_size;       /* 32: bytes, a multiple of 32 */
-  const uint8_t *calldata;    /* 40 */
-  uint64_t calldata_size;     /* 48 */
-  void *frame;                /* 56: the runtime's frame (host, message, refunds, return data) */
+  int64_t gas;             /*  0: gas left */
+  uint64_t stack_height;   /*  8: words in the in-memory stack */
+  metis_word *stack;       /* 16: the in-memory stack, 1024 words */
+  uint8_t *memory;         /* 24: frame memory (valid up to memory_size) */
+  uint64_t memory_size;    /* 32: bytes, a multiple of 32 */
+  const uint8_t *calldata; /* 40 */
+  uint64_t calldata_size;  /* 48 */
+  void *frame;             /* 56: the runtime's frame (host, message, refunds, return data) */
 } metis_context;
 
 /* The entry point of a compiled contract: runs one frame and returns its status. On
@@ -65,12 +65,12 @@ typedef int32_t (*metis_contract_fn)(metis_context *ctx);
 /* What a compiled contract carries so a loader can refuse code compiled for other bytes, by
  * another compiler, for another ABI or target. Exported as `metis_contract_info`. */
 typedef struct metis_contract_info {
-  uint64_t magic;              /* METIS_ABI_MAGIC */
-  uint32_t abi_version;        /* METIS_ABI_VERSION */
-  uint32_t code_size;          /* bytes of the bytecode compiled */
-  uint8_t code_hash[32];       /* keccak256 of the bytecode */
-  char compiler_version[32];   /* NUL-terminated */
-  char target_triple[64];      /* NUL-terminated */
+  uint64_t magic;            /* METIS_ABI_MAGIC */
+  uint32_t abi_version;      /* METIS_ABI_VERSION */
+  uint32_t code_size;        /* bytes of the bytecode compiled */
+  uint8_t code_hash[32];     /* keccak256 of the bytecode */
+  char compiler_version[32]; /* NUL-terminated */
+  char target_triple[64];    /* NUL-terminated */
 } metis_contract_info;
 
 #define METIS_CONTRACT_ENTRY "metis_contract_main"
@@ -86,10 +86,8 @@ void metis_rt_udiv(metis_word *r, const metis_word *a, const metis_word *b);
 void metis_rt_sdiv(metis_word *r, const metis_word *a, const metis_word *b);
 void metis_rt_urem(metis_word *r, const metis_word *a, const metis_word *b);
 void metis_rt_smod(metis_word *r, const metis_word *a, const metis_word *b);
-void metis_rt_addmod(metis_word *r, const metis_word *a, const metis_word *b,
-                     const metis_word *n);
-void metis_rt_mulmod(metis_word *r, const metis_word *a, const metis_word *b,
-                     const metis_word *n);
+void metis_rt_addmod(metis_word *r, const metis_word *a, const metis_word *b, const metis_word *n);
+void metis_rt_mulmod(metis_word *r, const metis_word *a, const metis_word *b, const metis_word *n);
 /* EXP: charges 50 gas per exponent byte. */
 int32_t metis_rt_exp(metis_context *ctx, metis_word *r, const metis_word *base,
                      const metis_word *exponent);
@@ -117,8 +115,8 @@ int32_t metis_rt_tstore(metis_context *ctx, const metis_word *key, const metis_w
 int32_t metis_rt_log(metis_context *ctx, const metis_word *args, uint32_t num_topics);
 /* The CALL family and creates (opcode selects), operands in stack order; the result word is
  * written to `r`. */
-int32_t metis_rt_call(metis_context *ctx, uint32_t opcode, const metis_word *args,
-                      int64_t prepaid, metis_word *r);
+int32_t metis_rt_call(metis_context *ctx, uint32_t opcode, const metis_word *args, int64_t prepaid,
+                      metis_word *r);
 /* RETURN and REVERT: records the output range (charging memory); returns the status to end
  * the frame with. */
 int32_t metis_rt_return(metis_context *ctx, const metis_word *offset, const metis_word *size,

@@ -32,9 +32,7 @@ template <class F> struct AffinePoint {
 template <class F> struct JacobianPoint {
   F x, y, z;
 
-  static constexpr JacobianPoint infinity() {
-    return {F::one(), F::one(), F::zero()};
-  }
+  static constexpr JacobianPoint infinity() { return {F::one(), F::one(), F::zero()}; }
   static constexpr JacobianPoint fromAffine(const AffinePoint<F> &p) {
     return p.infinity ? infinity() : JacobianPoint{p.x, p.y, F::one()};
   }
@@ -110,20 +108,17 @@ using G2 = JacobianPoint<Fp2>;
 
 /// b of G1 and of the twist, 3 / (9 + i).
 inline constexpr Fp kG1B = Fp::fromUint(3);
-inline constexpr Fp2 kTwistB = Fp2::fromHex(
-    "2b149d40ceb8aaae81be18991be06ac3b5b4c5e559dbefa33267e6dc24a138e5",
-    "009713b03af0fed4cd2cafadeed8fdf4a74fa084e52d1852e4a2bd0685c315d2");
+inline constexpr Fp2 kTwistB =
+    Fp2::fromHex("2b149d40ceb8aaae81be18991be06ac3b5b4c5e559dbefa33267e6dc24a138e5",
+                 "009713b03af0fed4cd2cafadeed8fdf4a74fa084e52d1852e4a2bd0685c315d2");
 
 /// The EIP-196/197 generators.
-inline constexpr G1Affine kG1Generator = {Fp::fromUint(1), Fp::fromUint(2),
-                                          false};
+inline constexpr G1Affine kG1Generator = {Fp::fromUint(1), Fp::fromUint(2), false};
 inline constexpr G2Affine kG2Generator = {
-    Fp2::fromHex(
-        "1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed",
-        "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"),
-    Fp2::fromHex(
-        "12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
-        "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"),
+    Fp2::fromHex("1800deef121f1e76426a00665e5c4479674322d4f75edadd46debd5cd992f6ed",
+                 "198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2"),
+    Fp2::fromHex("12c85ea5db8c6deb4aab71808dcb408fe3d1e7690c43d37b4ce6cc0166fa7daa",
+                 "090689d0585ff075ec9e99ad690c3395bc4b313370b38ef355acdadcd122975b"),
     false};
 
 /// Whether y^2 = x^3 + b; the point at infinity counts as on the curve.
@@ -132,8 +127,7 @@ bool isOnCurve(const G2Affine &q) noexcept;
 
 /// [k]p by plain double-and-add: slower than a NAF, but correct for any point,
 /// in the group or not (the tests multiply by r itself).
-template <class F>
-JacobianPoint<F> mulPlain(const AffinePoint<F> &p, const Word &k) noexcept {
+template <class F> JacobianPoint<F> mulPlain(const AffinePoint<F> &p, const Word &k) noexcept {
   JacobianPoint<F> acc = JacobianPoint<F>::infinity();
   for (int i = 255 - int(k.countLeadingZeros()); i >= 0; --i) {
     acc = acc.dbl();

@@ -26,12 +26,10 @@ namespace metis::precompiles::bn254 {
 
 /// p, the field modulus.
 inline constexpr Word kP =
-    Word::fromLimbs(0x3c208c16d87cfd47, 0x97816a916871ca8d, 0xb85045b68181585d,
-                    0x30644e72e131a029);
+    Word::fromLimbs(0x3c208c16d87cfd47, 0x97816a916871ca8d, 0xb85045b68181585d, 0x30644e72e131a029);
 /// r, the order of G1, G2 and GT.
 inline constexpr Word kR =
-    Word::fromLimbs(0x43e1f593f0000001, 0x2833e84879b97091, 0xb85045b68181585d,
-                    0x30644e72e131a029);
+    Word::fromLimbs(0x43e1f593f0000001, 0x2833e84879b97091, 0xb85045b68181585d, 0x30644e72e131a029);
 /// The BN parameter u (often x or z): p and r are polynomials in it.
 inline constexpr uint64_t kU = 4965661367192848881;
 
@@ -41,8 +39,7 @@ constexpr Word wordFromHex(const char *hex) {
   Word w{};
   for (; *hex; ++hex) {
     char c = *hex;
-    uint64_t digit =
-        c <= '9' ? uint64_t(c - '0') : uint64_t((c | 0x20) - 'a' + 10);
+    uint64_t digit = c <= '9' ? uint64_t(c - '0') : uint64_t((c | 0x20) - 'a' + 10);
     w = (w << 4) | Word(digit);
   }
   return w;
@@ -95,16 +92,13 @@ public:
   static constexpr Fp zero() { return {{0, 0, 0, 0}}; }
   /// R mod p, the Montgomery form of 1.
   static constexpr Fp one() {
-    return {{0xd35d438dc58f0d9d, 0x0a78eb28f5c70b3d, 0x666ea36f7879462c,
-             0x0e0a77c19a07df2f}};
+    return {{0xd35d438dc58f0d9d, 0x0a78eb28f5c70b3d, 0x666ea36f7879462c, 0x0e0a77c19a07df2f}};
   }
   /// `w` must be < p.
   static constexpr Fp fromCanonical(const Word &w) {
     return Fp{{w.limbs[0], w.limbs[1], w.limbs[2], w.limbs[3]}} * r2();
   }
-  static constexpr Fp fromHex(const char *hex) {
-    return fromCanonical(wordFromHex(hex));
-  }
+  static constexpr Fp fromHex(const char *hex) { return fromCanonical(wordFromHex(hex)); }
   static constexpr Fp fromUint(uint64_t v) { return fromCanonical(Word(v)); }
   /// 32 big-endian bytes; nullopt unless the value is < p.
   static std::optional<Fp> fromBigEndian(const uint8_t *p32) noexcept {
@@ -118,14 +112,11 @@ public:
     Fp c = *this * Fp{{1, 0, 0, 0}};
     return Word::fromLimbs(c.l[0], c.l[1], c.l[2], c.l[3]);
   }
-  void toBigEndian(uint8_t *out32) const noexcept {
-    toWord().toBigEndian(out32);
-  }
+  void toBigEndian(uint8_t *out32) const noexcept { toWord().toBigEndian(out32); }
 
   constexpr bool isZero() const { return (l[0] | l[1] | l[2] | l[3]) == 0; }
   friend constexpr bool operator==(const Fp &a, const Fp &b) {
-    return ((a.l[0] ^ b.l[0]) | (a.l[1] ^ b.l[1]) | (a.l[2] ^ b.l[2]) |
-            (a.l[3] ^ b.l[3])) == 0;
+    return ((a.l[0] ^ b.l[0]) | (a.l[1] ^ b.l[1]) | (a.l[2] ^ b.l[2]) | (a.l[3] ^ b.l[3])) == 0;
   }
 
   friend constexpr Fp operator+(const Fp &a, const Fp &b) {
@@ -215,14 +206,12 @@ public:
   Fp inverse() const noexcept;
 
 private:
-  static constexpr uint64_t kPLimbs[4] = {kP.limbs[0], kP.limbs[1], kP.limbs[2],
-                                          kP.limbs[3]};
+  static constexpr uint64_t kPLimbs[4] = {kP.limbs[0], kP.limbs[1], kP.limbs[2], kP.limbs[3]};
   /// -p^-1 mod 2^64.
   static constexpr uint64_t kPInv = 0x87d20782e4866389;
   /// R^2 mod p: multiplying by it converts into Montgomery form.
   static constexpr Fp r2() {
-    return {{0xf32cfc5b538afa89, 0xb5e71911d44501fb, 0x47ab1eff0a417ff6,
-             0x06d89f71cab8351f}};
+    return {{0xf32cfc5b538afa89, 0xb5e71911d44501fb, 0x47ab1eff0a417ff6, 0x06d89f71cab8351f}};
   }
 
 #if METIS_BN254_X86_ASM

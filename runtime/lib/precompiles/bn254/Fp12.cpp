@@ -84,8 +84,7 @@ Fp12 Fp12::inverse() const noexcept {
 Fp12 Fp12::frobenius() const noexcept {
   // (g_k w^k)^p = conj(g_k) w^k xi^(k(p-1)/6).
   return {{c0.c0.conj(), c0.c1.conj() * kFrob1[2], c0.c2.conj() * kFrob1[4]},
-          {c1.c0.conj() * kFrob1[1], c1.c1.conj() * kFrob1[3],
-           c1.c2.conj() * kFrob1[5]}};
+          {c1.c0.conj() * kFrob1[1], c1.c1.conj() * kFrob1[3], c1.c2.conj() * kFrob1[5]}};
 }
 
 Fp12 Fp12::frobenius2() const noexcept {

@@ -26,12 +26,8 @@ struct Fp2 {
     return a.c0 == b.c0 && a.c1 == b.c1;
   }
 
-  friend constexpr Fp2 operator+(const Fp2 &a, const Fp2 &b) {
-    return {a.c0 + b.c0, a.c1 + b.c1};
-  }
-  friend constexpr Fp2 operator-(const Fp2 &a, const Fp2 &b) {
-    return {a.c0 - b.c0, a.c1 - b.c1};
-  }
+  friend constexpr Fp2 operator+(const Fp2 &a, const Fp2 &b) { return {a.c0 + b.c0, a.c1 + b.c1}; }
+  friend constexpr Fp2 operator-(const Fp2 &a, const Fp2 &b) { return {a.c0 - b.c0, a.c1 - b.c1}; }
   friend constexpr Fp2 operator-(const Fp2 &a) { return {-a.c0, -a.c1}; }
   constexpr Fp2 dbl() const { return {c0.dbl(), c1.dbl()}; }
   constexpr Fp2 half() const { return {c0.half(), c1.half()}; }
@@ -41,13 +37,9 @@ struct Fp2 {
     Fp t0 = a.c0 * b.c0, t1 = a.c1 * b.c1;
     return {t0 - t1, (a.c0 + a.c1) * (b.c0 + b.c1) - t0 - t1};
   }
-  friend constexpr Fp2 operator*(const Fp2 &a, const Fp &b) {
-    return {a.c0 * b, a.c1 * b};
-  }
+  friend constexpr Fp2 operator*(const Fp2 &a, const Fp &b) { return {a.c0 * b, a.c1 * b}; }
   /// (a + bi)^2 = (a + b)(a - b) + 2ab i.
-  constexpr Fp2 square() const {
-    return {(c0 + c1) * (c0 - c1), (c0 * c1).dbl()};
-  }
+  constexpr Fp2 square() const { return {(c0 + c1) * (c0 - c1), (c0 * c1).dbl()}; }
   /// Times xi = 9 + i: (9a - b) + (a + 9b) i.
   constexpr Fp2 mulByXi() const {
     Fp a8 = c0.dbl().dbl().dbl(), b8 = c1.dbl().dbl().dbl();

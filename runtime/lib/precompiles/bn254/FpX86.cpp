@@ -29,8 +29,7 @@ bool detectBmi2Adx() {
 
 const bool cpuHasBmi2Adx = detectBmi2Adx();
 
-constexpr uint64_t kPLimbs[4] = {kP.limbs[0], kP.limbs[1], kP.limbs[2],
-                                 kP.limbs[3]};
+constexpr uint64_t kPLimbs[4] = {kP.limbs[0], kP.limbs[1], kP.limbs[2], kP.limbs[3]};
 constexpr uint64_t kPInvLimb = 0x87d20782e4866389;
 
 } // namespace
@@ -288,12 +287,11 @@ Fp mulMulq(const Fp &a, const Fp &b) noexcept {
       "cmovncq %%rdx, %[t1]\n\t"
       "cmovncq %[c], %[t2]\n\t"
       "cmovncq %[m], %[t3]\n\t"
-      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3),
-        [t4] "=&r"(t4), [c] "=&r"(c), [m] "=&r"(m)
-      : [a0] "m"(a.l[0]), [a1] "m"(a.l[1]), [a2] "m"(a.l[2]), [a3] "m"(a.l[3]),
-        [b0] "m"(b.l[0]), [b1] "m"(b.l[1]), [b2] "m"(b.l[2]), [b3] "m"(b.l[3]),
-        [p0] "m"(kPLimbs[0]), [p1] "m"(kPLimbs[1]), [p2] "m"(kPLimbs[2]),
-        [p3] "m"(kPLimbs[3]), [pinv] "m"(kPInvLimb)
+      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4),
+        [c] "=&r"(c), [m] "=&r"(m)
+      : [a0] "m"(a.l[0]), [a1] "m"(a.l[1]), [a2] "m"(a.l[2]), [a3] "m"(a.l[3]), [b0] "m"(b.l[0]),
+        [b1] "m"(b.l[1]), [b2] "m"(b.l[2]), [b3] "m"(b.l[3]), [p0] "m"(kPLimbs[0]),
+        [p1] "m"(kPLimbs[1]), [p2] "m"(kPLimbs[2]), [p3] "m"(kPLimbs[3]), [pinv] "m"(kPInvLimb)
       : "rax", "rdx", "cc");
   return {{t0, t1, t2, t3}};
 }
@@ -453,12 +451,11 @@ Fp mulAdx(const Fp &a, const Fp &b) noexcept {
       "cmovncq %[hi], %[t1]\n\t"
       "cmovncq %%rax, %[t2]\n\t"
       "cmovncq %%rdx, %[t3]\n\t"
-      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3),
-        [t4] "=&r"(t4), [lo] "=&r"(lo), [hi] "=&r"(hi)
-      : [a0] "m"(a.l[0]), [a1] "m"(a.l[1]), [a2] "m"(a.l[2]), [a3] "m"(a.l[3]),
-        [b0] "m"(b.l[0]), [b1] "m"(b.l[1]), [b2] "m"(b.l[2]), [b3] "m"(b.l[3]),
-        [p0] "m"(kPLimbs[0]), [p1] "m"(kPLimbs[1]), [p2] "m"(kPLimbs[2]),
-        [p3] "m"(kPLimbs[3]), [pinv] "m"(kPInvLimb)
+      : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [t4] "=&r"(t4),
+        [lo] "=&r"(lo), [hi] "=&r"(hi)
+      : [a0] "m"(a.l[0]), [a1] "m"(a.l[1]), [a2] "m"(a.l[2]), [a3] "m"(a.l[3]), [b0] "m"(b.l[0]),
+        [b1] "m"(b.l[1]), [b2] "m"(b.l[2]), [b3] "m"(b.l[3]), [p0] "m"(kPLimbs[0]),
+        [p1] "m"(kPLimbs[1]), [p2] "m"(kPLimbs[2]), [p3] "m"(kPLimbs[3]), [pinv] "m"(kPInvLimb)
       : "rax", "rdx", "cc");
   return {{t0, t1, t2, t3}};
 }

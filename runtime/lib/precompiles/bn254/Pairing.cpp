@@ -75,8 +75,7 @@ Line doublingStep(ProjectivePoint &t, const Fp &px, const Fp &py) noexcept {
 
 /// T <- T + Q for affine Q; returns the line through T and Q evaluated at P:
 /// lambda py - theta px w + (theta xq - lambda yq) w^3.
-Line additionStep(ProjectivePoint &t, const G2Affine &q, const Fp &px,
-                  const Fp &py) noexcept {
+Line additionStep(ProjectivePoint &t, const G2Affine &q, const Fp &px, const Fp &py) noexcept {
   Fp2 theta = t.y - q.y * t.z;
   Fp2 lambda = t.x - q.x * t.z;
   Fp2 c = theta.square();
@@ -104,8 +103,7 @@ Fp12 millerLoop(std::span<const PairingInput> pairs) noexcept {
   states.reserve(pairs.size());
   for (const PairingInput &in : pairs)
     if (!in.p.infinity && !in.q.infinity)
-      states.push_back(
-          {in.p.x, in.p.y, in.q, -in.q, {in.q.x, in.q.y, Fp2::one()}});
+      states.push_back({in.p.x, in.p.y, in.q, -in.q, {in.q.x, in.q.y, Fp2::one()}});
 
   Fp12 f = Fp12::one();
   if (states.empty())
