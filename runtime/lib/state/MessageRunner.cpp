@@ -45,9 +45,13 @@ MessageRunner::MessageRunner(MessageSetup setup, Executor *executor)
   msg_.input = setup_.input;
 }
 
-Result MessageRunner::run() noexcept {
+Result MessageRunner::run() noexcept { return run(nullptr); }
+
+Result MessageRunner::run(const std::function<void(state::State &)> &inspect) {
   Result r = executor_ ? executor_->execute(*host_, msg_, *setup_.code, codeHash_)
                        : execute(*host_, msg_, analysis_);
+  if (inspect)
+    inspect(state_);
   // Undoes storage, transient storage, warm slots and logs: the next run starts equal.
   state_.rollback(checkpoint_);
   return r;

@@ -11,6 +11,7 @@
 
 #include "metis/runtime/StateHost.h"
 
+#include <functional>
 #include <memory>
 
 namespace metis {
@@ -36,6 +37,9 @@ public:
   MessageRunner &operator=(const MessageRunner &) = delete;
 
   Result run() noexcept;
+  /// Runs, then shows `inspect` the state the call left (storage, balances, logs) before it is
+  /// rolled back: what a differential test compares between tiers.
+  Result run(const std::function<void(state::State &)> &inspect);
   int64_t gasUsed(const Result &r) const noexcept { return msg_.gas - r.gasLeft; }
   const MessageSetup &setup() const noexcept { return setup_; }
 
