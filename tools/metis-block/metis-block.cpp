@@ -61,6 +61,7 @@ int run(const Options &opts) {
   for (const fs::path &file : files) {
     auto loaded = blocktest::loadBlock(file);
     if (auto *e = std::get_if<blocktest::LoadError>(&loaded)) {
+      progress.clearLine();
       fmt::print("error: {}\n", e->message);
       ++failed;
       progress.advance(1, 1);
@@ -81,6 +82,7 @@ int run(const Options &opts) {
       diffs.push_back(fmt::format("{} frames fell back to the interpreter", n));
     bool ok = diffs.empty();
     ok ? ++passed : ++failed;
+    progress.clearLine();
     double execMs = (seconds - compileSeconds) * 1e3;
     if (opts.json) {
       fmt::print("{{\"block\":{},\"engine\":\"{}\",\"ok\":{},\"transactions\":{},"

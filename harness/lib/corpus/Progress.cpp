@@ -42,6 +42,15 @@ void Progress::draw(size_t done, size_t failed) {
   drawn_ = true;
 }
 
+void Progress::clearLine() {
+  std::lock_guard<std::mutex> lock(drawMutex_);
+  if (drawn_) {
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    drawn_ = false;
+  }
+}
+
 void Progress::finish() {
   std::lock_guard<std::mutex> lock(drawMutex_);
   if (finished_)

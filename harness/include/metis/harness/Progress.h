@@ -32,6 +32,9 @@ public:
   void advance(size_t done = 1, size_t failed = 0);
   /// Clears the line (once); later calls to advance print nothing.
   void finish();
+  /// Clears the line for now, so that the caller can print whole lines of its own; the next
+  /// advance draws it again.
+  void clearLine();
 
   static bool stderrIsTerminal();
 
