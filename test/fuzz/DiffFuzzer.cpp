@@ -14,6 +14,7 @@
 #include "metis/Target/Engine.h"
 #include "metis/runtime/MessageRunner.h"
 #include "metis/runtime/Opcodes.h"
+#include "support/Bytecode.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -38,24 +39,13 @@ private:
   size_t pos_ = 0;
 };
 
-/// Bytecode with labels: a jump target is pushed as a PUSH2 placeholder, patched once every
-/// label's offset is known.
+/// Bytecode with labels, on the unit tests' bytecode builder (support/Bytecode.h): a jump
+/// target is pushed as a PUSH2 placeholder, patched once every label's offset is known.
 class Assembler {
 public:
   void op(uint8_t opcode) { code_.push_back(opcode); }
-  void push(uint64_t v) {
-    if (v == 0)
-      return op(OP_PUSH0);
-    Bytes bytes;
-    for (; v; v >>= 8)
-      bytes.insert(bytes.begin(), uint8_t(v));
-    op(uint8_t(OP_PUSH1 + bytes.size() - 1));
-    code_.insert(code_.end(), bytes.begin(), bytes.end());
-  }
-  void pushWord(const Bytes &word32) {
-    op(OP_PUSH32);
-    code_.insert(code_.end(), word32.begin(), word32.end());
-  }
+  void push(uint64_t v) { append(test::push(v)); }
+  void pushWord(const Bytes &word32) { append(test::pushBytes(word32)); }
   void pushLabel(unsigned label) {
     op(OP_PUSH2);
     fixups_.emplace_back(code_.size(), label);
@@ -77,6 +67,10 @@ public:
   }
 
 private:
+  void append(const test::Bytecode &code) {
+    code_.insert(code_.end(), code.bytes().begin(), code.bytes().end());
+  }
+
   Bytes code_;
   std::vector<std::pair<size_t, unsigned>> fixups_;
   std::map<unsigned, size_t> labels_;
