@@ -7,6 +7,7 @@
 // (metisc run does the same per contract by hand; this is the whole set, one test per case.)
 //
 //===----------------------------------------------------------------------===//
+#include "engines/SharedEngines.h"
 #include "metis/Target/Engine.h"
 #include "metis/harness/BenchInputs.h"
 
@@ -36,19 +37,6 @@ std::vector<bench::BenchCase> benchCases() {
   return all;
 }
 
-/// One engine per tier for the whole run, so a contract compiles once per tier.
-Engine &engine(const std::string &name) {
-  static std::map<std::string, std::unique_ptr<Engine>> engines;
-  auto &e = engines[name];
-  if (!e) {
-    auto created = Engine::create(name);
-    if (!created)
-      llvm::report_fatal_error(created.takeError());
-    e = std::move(*created);
-  }
-  return *e;
-}
-
 class BenchEnginesTest : public ::testing::TestWithParam<bench::BenchCase> {};
 
 TEST_P(BenchEnginesTest, CompiledTiersMatchTheInterpreter) {
@@ -60,7 +48,7 @@ TEST_P(BenchEnginesTest, CompiledTiersMatchTheInterpreter) {
 
   for (const std::string &name : Engine::compiledNames()) {
     SCOPED_TRACE(name);
-    Engine &e = engine(name);
+    Engine &e = test::sharedEngine(name);
     size_t fallbacks = e.fallbackCount();
     bench::Runner runner(c, e.executor());
     Result r = runner.run();

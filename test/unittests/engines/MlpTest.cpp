@@ -7,6 +7,7 @@
 // the inputs file must equal it too, so the generator, the contract and this test agree.
 //
 //===----------------------------------------------------------------------===//
+#include "engines/SharedEngines.h"
 #include "metis/Target/Engine.h"
 #include "metis/harness/BenchInputs.h"
 
@@ -15,7 +16,6 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -89,12 +89,6 @@ TEST(MlpTest, EveryEngineComputesTheNetwork) {
   const auto &cases = std::get<std::vector<bench::BenchCase>>(loaded);
   ASSERT_EQ(cases.size(), 7u);
 
-  std::map<std::string, std::unique_ptr<Engine>> engines;
-  for (const char *name : {"interp", "jit", "aot"}) {
-    auto created = Engine::create(name);
-    ASSERT_TRUE(bool(created)) << llvm::toString(created.takeError());
-    engines[name] = std::move(*created);
-  }
   std::set<Bytes> labels;
   for (const bench::BenchCase &c : cases) {
     SCOPED_TRACE(c.id());
@@ -106,13 +100,15 @@ TEST(MlpTest, EveryEngineComputesTheNetwork) {
     labels.insert(Bytes(expected.begin(), expected.begin() + 32));
     ASSERT_TRUE(c.expectedOutput);
     EXPECT_EQ(toHex(*c.expectedOutput), toHex(expected)) << "generate.js disagrees";
-    for (auto &[name, engine] : engines) {
+    for (const std::string &name : Engine::names()) {
       SCOPED_TRACE(name);
-      bench::Runner runner(c, engine->executor());
+      Engine &engine = test::sharedEngine(name);
+      size_t fallbacks = engine.fallbackCount();
+      bench::Runner runner(c, engine.executor());
       Result r = runner.run();
       EXPECT_EQ(r.status, Status::Success);
       EXPECT_EQ(toHex(r.output), toHex(expected));
-      EXPECT_EQ(engine->fallbackCount(), 0u) << engine->firstError();
+      EXPECT_EQ(engine.fallbackCount(), fallbacks) << engine.firstError();
     }
   }
   // The cases are not all one answer, so a constant output would not pass.
