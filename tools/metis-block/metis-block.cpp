@@ -1,6 +1,6 @@
 //===- metis-block.cpp - Execute mainnet blocks and check their headers -----===//
 //
-// metis-block run BLOCK.json|FOLDER... [--engine interp|jit|aot] [-O N] [--json]
+// metis-block run BLOCK.json|FOLDER... [--engine interp|jit|aot|mixed] [--seed N] [-O N] [--json]
 //
 // Executes each block serially on a fresh copy of its pre-state and checks gas used,
 // receipts root and logs bloom against the header (harness/BlockTest.h). One line per
@@ -30,6 +30,7 @@ struct Options {
   std::vector<std::string> inputs;
   std::string engine{Engine::kInterp};
   unsigned optLevel = 2;
+  uint64_t seed = 1;
   bool json = false;
 };
 
@@ -49,6 +50,7 @@ std::vector<fs::path> collect(const std::vector<std::string> &inputs, int &error
 int run(const Options &opts) {
   CompileOptions compile;
   compile.llvmOptLevel = opts.optLevel;
+  compile.mixedSeed = opts.engine == Engine::kMixed ? opts.seed : 0;
   auto engine = Engine::create(opts.engine, compile);
   if (!engine) {
     fmt::print(stderr, "error: {}\n", llvm::toString(engine.takeError()));
@@ -118,8 +120,10 @@ int main(int argc, char **argv) {
   CLI::App *runCmd = app.add_subcommand("run", "execute blocks serially and check them");
   runCmd->add_option("blocks", opts.inputs, "block files (../shared/blocks format) or folders")
       ->required();
-  runCmd->add_option("--engine", opts.engine, "interp, jit or aot")
+  runCmd->add_option("--engine", opts.engine, "interp, jit, aot or mixed")
       ->check(CLI::IsMember(Engine::names()));
+  runCmd->add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled")
+      ->check(CLI::PositiveNumber);
   runCmd->add_option("-O", opts.optLevel, "optimisation level of the compiled tiers (0-3)")
       ->check(CLI::Range(0, 3));
   runCmd->add_flag("--json", opts.json, "one JSON object per block");

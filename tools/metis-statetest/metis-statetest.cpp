@@ -40,6 +40,7 @@ struct Options {
   bool trace = false;
   std::string expectedFailuresFile;
   std::string engine{Engine::kInterp};
+  uint64_t seed = 1;
 };
 
 /// `category/file.json`: the key prefix used by the expected-failures list.
@@ -124,9 +125,12 @@ int main(int argc, char **argv) {
   app.add_option("--filter", opts.filter, "run only tests whose name matches this regex");
   app.add_flag("--trace", opts.trace, "print an EIP-3155 JSON line per instruction");
   app.add_option("--engine", opts.engine,
-                 "interp, jit (every contract through the ORC JIT) or aot (every contract "
-                 "compiled to a shared library in a temporary folder and loaded)")
+                 "interp, jit (every contract through the ORC JIT), aot (every contract "
+                 "compiled to a shared library in a temporary folder and loaded) or mixed "
+                 "(small regions, a seeded random half compiled, the rest interpreted)")
       ->check(CLI::IsMember(Engine::names()));
+  app.add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled (default 1)")
+      ->check(CLI::PositiveNumber);
   app.add_option("--expected-failures", opts.expectedFailuresFile,
                  "cases allowed to fail (one `file:test:dD/gG/vV # cause` per line); a "
                  "listed case that passes is a failure");
@@ -156,7 +160,9 @@ int main(int argc, char **argv) {
   size_t pathErrors = collected.errors.size();
   std::sort(files.begin(), files.end());
 
-  auto engine = Engine::create(opts.engine);
+  CompileOptions compile;
+  compile.mixedSeed = opts.engine == Engine::kMixed ? opts.seed : 0;
+  auto engine = Engine::create(opts.engine, compile);
   if (!engine) {
     fmt::print(stderr, "error: {}\n", llvm::toString(engine.takeError()));
     return 2;

@@ -1,7 +1,7 @@
 //===- metisc.cpp - The metis compiler driver -------------------------------===//
 //
 // metisc INPUT [-o OUT] [--emit=mlir|llvm|asm|obj|so] [-O0..3] [--input-format=hex|bin]
-//        [--mlir-print-debuginfo] [--stats] [--timing] [--name NAME]
+//        [--mlir-print-debuginfo] [--stats] [--timing] [--name NAME] [--region-size N]
 //   lifts bytecode to the metis dialect (mlir), or compiles it to LLVM IR, assembly, an
 //   object file or a shared library that metis loads (so).
 // metisc run INPUT [--calldata HEX|@FILE] [--gas N] [--engine interp|jit|aot] [--so LIB] [--json]
@@ -212,6 +212,7 @@ struct LiftCommandOptions {
   bool debugInfo = false;
   bool stats = false;
   bool timing = false;
+  uint32_t regionSize = kDefaultRegionInstructions;
 };
 
 int compileCommand(const LiftCommandOptions &opts) {
@@ -226,6 +227,7 @@ int compileCommand(const LiftCommandOptions &opts) {
     CompileOptions options;
     options.llvmOptLevel = opts.optLevel;
     options.timing = opts.timing;
+    options.regions.maxInstructions = opts.regionSize;
     options.lowering.optLevel = opts.optLevel;
     options.name = opts.name.empty() ? "contract" : opts.name;
     EmitKind kind = opts.emit == "llvm"  ? EmitKind::LLVMIR
@@ -244,6 +246,7 @@ int compileCommand(const LiftCommandOptions &opts) {
 
   mlir::MLIRContext ctx;
   frontend::LiftOptions lift;
+  lift.regions.maxInstructions = opts.regionSize;
   lift.name = opts.name.empty() ? (opts.input == "-" ? "stdin" : opts.input) : opts.name;
   if (opts.name.empty()) {
     size_t slash = lift.name.find_last_of('/');
@@ -295,6 +298,9 @@ int main(int argc, char **argv) {
     app.add_option("--name", opts.name,
                    "contract name for the symbol and locations (default: the file name)");
     app.add_flag("--mlir-print-debuginfo", opts.debugInfo, "print locations (bytecode offsets)");
+    app.add_option("--region-size", opts.regionSize,
+                   "instructions per region, the compile unit (default " +
+                       std::to_string(kDefaultRegionInstructions) + "; 0: the whole contract)");
     app.add_flag("--stats", opts.stats, "print the analysis statistics to stderr");
     app.add_flag("--timing", opts.timing, "print MLIR and LLVM pass timings to stderr");
     app.footer("Run bytecode with: metisc run INPUT [--calldata HEX|@FILE] [--gas N] "

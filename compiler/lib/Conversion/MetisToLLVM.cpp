@@ -1,9 +1,10 @@
 //===- MetisToLLVM.cpp - The metis dialect to the LLVM dialect --------------===//
 //
-// The pass turns each metis.contract into `metis_contract_main(ptr ctx) -> i32` (abi.h) and
-// then applies the op patterns (MetisToLLVMPatterns.cpp). The context pointer is the
-// function's first argument. The patterns mark early exits, which expandExitMarkers then
-// turns into branches to blocks that return the status.
+// The pass turns each metis.contract into `metis_contract_main(ptr ctx, i64 pc) -> i32`
+// (abi.h), or `metis_region_<k>` for region k, and then applies the op patterns
+// (MetisToLLVMPatterns.cpp). The context pointer is the function's first argument. The patterns
+// mark early exits, which expandExitMarkers then turns into branches to blocks that return the
+// status.
 //
 //===----------------------------------------------------------------------===//
 #include "MetisToLLVMCommon.h"
@@ -12,6 +13,7 @@
 
 #include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Transforms/RegionUtils.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <cstring>
@@ -52,20 +54,29 @@ void emitContractInfo(OpBuilder &b, ModuleOp module, ContractOp contract, String
       b.getStringAttr(StringRef(reinterpret_cast<char *>(bytes.data()), bytes.size())));
 }
 
-/// metis.contract -> llvm.func: a new entry block takes the context and branches to the
-/// contract's entry block (which a region entry could not be, were it a jump target).
+/// metis.contract -> llvm.func `metis_contract_main(ptr ctx, i64 pc) -> i32`, or
+/// `metis_region_<k>` for a region: a new entry block takes the arguments and branches to the
+/// contract's entry block (which could not be a branch target itself).
 LLVM::LLVMFuncOp convertContract(OpBuilder &b, ContractOp contract) {
   MLIRContext *ctx = b.getContext();
   auto ptr = LLVM::LLVMPointerType::get(ctx);
-  auto fnType = LLVM::LLVMFunctionType::get(IntegerType::get(ctx, 32), {ptr});
+  auto i64 = IntegerType::get(ctx, 64);
+  auto fnType = LLVM::LLVMFunctionType::get(IntegerType::get(ctx, 32), {ptr, i64});
   b.setInsertionPoint(contract);
-  auto fn = b.create<LLVM::LLVMFuncOp>(contract.getLoc(), METIS_CONTRACT_ENTRY, fnType);
+  std::string name = METIS_CONTRACT_ENTRY;
+  if (std::optional<uint64_t> region = contract.getRegion())
+    name = METIS_REGION_ENTRY_PREFIX + std::to_string(*region);
+  auto fn = b.create<LLVM::LLVMFuncOp>(contract.getLoc(), name, fnType);
+  // Each region is compiled on its own: inlining them into each other would undo the point
+  // of regions (compile time linear in code size) and the tail calls keep them cheap.
+  fn.setNoInline(true);
   Region &body = fn.getBody();
-  Block *entry = b.createBlock(&body, body.end(), {ptr}, {contract.getLoc()});
+  Location loc = contract.getLoc();
+  Block *entry = b.createBlock(&body, body.end(), {ptr, i64}, {loc, loc});
   Block *first = &contract.getBody().front();
   body.getBlocks().splice(body.end(), contract.getBody().getBlocks());
   b.setInsertionPointToEnd(entry);
-  b.create<LLVM::BrOp>(contract.getLoc(), ValueRange(), first);
+  b.create<LLVM::BrOp>(loc, ValueRange(), first);
   return fn;
 }
 
@@ -76,15 +87,29 @@ struct ConvertMetisToLLVMPass : metis::impl::ConvertMetisToLLVMBase<ConvertMetis
     ModuleOp module = getOperation();
     OpBuilder b(&getContext());
     SmallVector<ContractOp> contracts(module.getOps<ContractOp>());
-    if (contracts.size() > 1) {
-      module.emitError("a module compiles to one contract, found ") << contracts.size();
+    // One contract per module (its entry and info record have fixed names), and any of its
+    // regions, each once.
+    unsigned mains = 0;
+    llvm::SmallDenseSet<uint64_t> regions;
+    for (ContractOp contract : contracts) {
+      std::optional<uint64_t> region = contract.getRegion();
+      if (!region) {
+        ++mains;
+      } else if (!regions.insert(*region).second) {
+        contract.emitError("a module holds region ") << *region << " twice";
+        return signalPassFailure();
+      }
+    }
+    if (mains > 1) {
+      module.emitError("a module compiles to one contract, found ") << mains;
       return signalPassFailure();
     }
     for (ContractOp contract : contracts) {
       // Unreachable blocks would stay unconverted (the conversion walks from the entry).
       IRRewriter rewriter(&getContext());
       (void)eraseUnreachableBlocks(rewriter, contract->getRegions());
-      emitContractInfo(b, module, contract, compilerVersion, targetTriple);
+      if (!contract.getRegion())
+        emitContractInfo(b, module, contract, compilerVersion, targetTriple);
       convertContract(b, contract);
       contract.erase();
     }

@@ -80,6 +80,14 @@ void LoweringHelper::callVoid(StringRef name, ValueRange args) {
   rewriter_.create<LLVM::CallOp>(loc_, fn, args);
 }
 
+void LoweringHelper::tailCallEntry(Operation *op, StringRef callee, Value pc) {
+  auto fn = declareBuiltin(rewriter_, func_, callee, i32(), {ptr(), i64()});
+  auto call = rewriter_.create<LLVM::CallOp>(loc_, fn, ValueRange{ctx_, pc});
+  // Region to region without growing the native stack: a loop through regions is a loop.
+  call.setTailCallKind(LLVM::tailcallkind::TailCallKind::MustTail);
+  rewriter_.replaceOpWithNewOp<LLVM::ReturnOp>(op, call.getResult());
+}
+
 void LoweringHelper::checkStatus(Value status) { callVoid(marker::kCheck, {status}); }
 
 void LoweringHelper::haltIf(Value cond, int32_t status) {

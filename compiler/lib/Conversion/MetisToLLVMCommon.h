@@ -19,6 +19,7 @@ enum ContextField : int64_t {
   kMemorySize = 32,
   kCalldata = 40,
   kCalldataSize = 48,
+  kResumePc = 64,
 };
 
 /// Per-function state the patterns share: the scratch words for builtin arguments.
@@ -56,6 +57,10 @@ public:
 
   mlir::Location loc() const { return loc_; }
   mlir::Value ctx() const { return ctx_; }
+  /// The offset the function was entered at (its second argument, abi.h).
+  mlir::Value entryOffset() { return func_.getArgument(1); }
+  /// Ends the function with a tail call of `callee(ctx, pc)`, a contract or region entry.
+  void tailCallEntry(mlir::Operation *op, llvm::StringRef callee, mlir::Value pc);
   mlir::Type word() const { return rewriter_.getIntegerType(256); }
   mlir::Type i64() const { return rewriter_.getI64Type(); }
   mlir::Type i32() const { return rewriter_.getI32Type(); }

@@ -459,6 +459,39 @@ METIS_PATTERN(TrapOpLowering, TrapOp) {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Regions: entering at an offset, leaving for another region or the interpreter
+//===----------------------------------------------------------------------===//
+
+METIS_PATTERN(EntryOffsetOpLowering, EntryOffsetOp) {
+  LoweringHelper h = helper(rewriter, op);
+  rewriter.replaceOpWithNewOp<LLVM::ZExtOp>(op, h.word(), h.entryOffset());
+  return success();
+}
+
+METIS_PATTERN(ExitOpLowering, ExitOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value pc = h.i64Const(int64_t(op.getOffset()));
+  if (std::optional<uint64_t> region = op.getRegion()) {
+    h.tailCallEntry(op, METIS_REGION_ENTRY_PREFIX + std::to_string(*region), pc);
+    return success();
+  }
+  h.storeField(kResumePc, pc);
+  rewriter.replaceOpWithNewOp<LLVM::ReturnOp>(op, h.i32Const(METIS_RESUME));
+  return success();
+}
+
+METIS_PATTERN(RedispatchOpLowering, RedispatchOp) {
+  LoweringHelper h = helper(rewriter, op);
+  Value target = adaptor.getTarget();
+  Value wide = rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::ugt, target,
+                                             h.wordConst(UINT64_MAX));
+  h.haltIf(wide, METIS_BAD_JUMP_DESTINATION);
+  Value pc = rewriter.create<LLVM::TruncOp>(op.getLoc(), h.i64(), target);
+  h.tailCallEntry(op, METIS_CONTRACT_ENTRY, pc);
+  return success();
+}
+
 template <typename Op, bool Revert> struct OutputLowering : MetisPattern<Op> {
   using MetisPattern<Op>::MetisPattern;
   LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
@@ -630,6 +663,9 @@ void metis::populateMetisToLLVMConversionPatterns(LLVMTypeConverter &converter,
     JumpIOpLowering,
     JumpIZeroOpLowering,
     DispatchOpLowering,
+    EntryOffsetOpLowering,
+    ExitOpLowering,
+    RedispatchOpLowering,
     TrapOpLowering,
     ReturnOpLowering,
     RevertOpLowering,

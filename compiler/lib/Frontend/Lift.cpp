@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cctype>
+#include <optional>
 
 using namespace mlir;
 
@@ -71,9 +72,24 @@ public:
       : ctx(module.getContext()), builder(ctx), analysis(analysis), options(options),
         word(getWordType(ctx)), module(module) {}
 
+  /// The whole contract as one metis.contract, entered at offset 0 only.
   ContractOp run();
+  /// The contract's dispatch and each compiled region as metis.contract ops.
+  void runRegions(const RegionPartition &partition);
 
 private:
+  /// Region `index` of `partition` as a metis.contract with its `region` attribute.
+  void liftRegion(uint32_t index);
+  /// The contract's own entry: dispatches the frame's start and dynamic jumps that leave a
+  /// region to the region holding the target.
+  void liftContractDispatch();
+  /// A region-mode edge to analysis block `s` of another region: every word to memory, then
+  /// metis.exit.
+  Block *exitTo(uint32_t s, Location loc);
+  ContractOp createContract(std::string symbol, std::optional<uint32_t> region);
+  bool inRegion(uint32_t s) const {
+    return !partition || partition->regionOf(s) == int32_t(currentRegion);
+  }
   Location locAt(uint64_t pc) { return FileLineColLoc::get(ctx, options.name, unsigned(pc), 0); }
   Value constant(const Word &w, Location loc) {
     return builder.create<ConstantOp>(loc, APInt(256, ArrayRef<uint64_t>(w.limbs, 4)));
@@ -96,6 +112,7 @@ private:
   void emitJump(const BasicBlock &b, Value target, Location loc);
   Block *badJumpBlock();
   Block *dispatchBlock(Location loc);
+  Block *redispatchBlock(Value target, Location loc);
   Block *landingPad(uint32_t s);
   Block *newBlock() {
     Block *block = new Block();
@@ -114,18 +131,30 @@ private:
   llvm::DenseMap<uint32_t, Block *> landingPads;
   Block *badJump = nullptr;
   Block *dispatch = nullptr;
+  /// Region mode: the partition and the region being lifted.
+  const RegionPartition *partition = nullptr;
+  uint32_t currentRegion = 0;
   /// The SSA part of the EVM stack while lifting a block; back() is the top.
   SmallVector<Value> stack;
 };
 
-ContractOp Lifter::run() {
+ContractOp Lifter::createContract(std::string symbol, std::optional<uint32_t> region) {
   BytesView code = analysis.code();
   Bytes32 hash = keccak256(code);
   builder.setInsertionPointToEnd(module.getBody());
-  auto contract = builder.create<ContractOp>(FileLineColLoc::get(ctx, options.name, 0, 0),
-                                             symbolNameFor(options.name), "0x" + toHex(hash),
-                                             int64_t(code.size()));
+  auto contract = builder.create<ContractOp>(
+      FileLineColLoc::get(ctx, options.name, 0, 0), builder.getStringAttr(symbol),
+      builder.getStringAttr("0x" + toHex(hash)), builder.getI64IntegerAttr(int64_t(code.size())),
+      region ? builder.getI64IntegerAttr(int64_t(*region)) : IntegerAttr());
   body = &contract.getBody();
+  landingPads.clear();
+  badJump = nullptr;
+  dispatch = nullptr;
+  return contract;
+}
+
+ContractOp Lifter::run() {
+  auto contract = createContract(symbolNameFor(options.name), std::nullopt);
   const auto &blocks = analysis.blocks();
 
   // A region's entry block cannot be a branch target; give it a trampoline if offset 0 is.
@@ -164,6 +193,78 @@ ContractOp Lifter::run() {
   return contract;
 }
 
+void Lifter::runRegions(const RegionPartition &regions) {
+  partition = &regions;
+  liftContractDispatch();
+  for (uint32_t k = 0; k < regions.regions().size(); ++k)
+    if (isRegionCompiled(options.mixedSeed, k))
+      liftRegion(k);
+}
+
+void Lifter::liftContractDispatch() {
+  createContract(symbolNameFor(options.name), std::nullopt);
+  stack.clear();
+  Block *entry = newBlock();
+  builder.setInsertionPointToEnd(entry);
+  Location loc = locAt(0);
+  Value pc = builder.create<EntryOffsetOp>(loc, word);
+  // Offset 0 starts the frame; the dispatch targets are what redispatch hands over.
+  SmallVector<uint32_t> targets(analysis.dispatchTargets().begin(),
+                                analysis.dispatchTargets().end());
+  if (!analysis.blocks().empty() && analysis.blocks()[0].reachable &&
+      !analysis.blocks()[0].dispatchTarget)
+    targets.insert(targets.begin(), 0);
+  SmallVector<int64_t> offsets;
+  SmallVector<Block *> dests;
+  for (uint32_t s : targets) {
+    offsets.push_back(analysis.blocks()[s].begin);
+    dests.push_back(exitTo(s, locAt(analysis.blocks()[s].begin)));
+  }
+  builder.setInsertionPointToEnd(entry);
+  builder.create<DispatchOp>(loc, pc, builder.getDenseI64ArrayAttr(offsets), badJumpBlock(), dests);
+}
+
+void Lifter::liftRegion(uint32_t index) {
+  currentRegion = index;
+  const CodeRegion &region = partition->regions()[index];
+  createContract(symbolNameFor(options.name) + "_r" + std::to_string(index), index);
+  const auto &blocks = analysis.blocks();
+  Block *entry = newBlock();
+  blockFor.assign(blocks.size(), nullptr);
+  for (uint32_t i : region.blocks) {
+    Block *block = newBlock();
+    for (int32_t k = 0; k < blocks[i].window; ++k)
+      block->addArgument(word, locAt(blocks[i].begin));
+    blockFor[i] = block;
+  }
+  // Entered with the whole stack in memory, at one of the region's entries.
+  Location loc = locAt(blocks[region.entries.front()].begin);
+  SmallVector<int64_t> offsets;
+  SmallVector<Block *> dests;
+  for (uint32_t e : region.entries) {
+    offsets.push_back(blocks[e].begin);
+    dests.push_back(landingPad(e));
+  }
+  builder.setInsertionPointToEnd(entry);
+  Value pc = builder.create<EntryOffsetOp>(loc, word);
+  builder.create<DispatchOp>(loc, pc, builder.getDenseI64ArrayAttr(offsets), badJumpBlock(), dests);
+  for (uint32_t i : region.blocks)
+    liftBlock(i);
+}
+
+Block *Lifter::exitTo(uint32_t s, Location loc) {
+  OpBuilder::InsertionGuard guard(builder);
+  Block *exit = newBlock();
+  builder.setInsertionPointToEnd(exit);
+  if (!stack.empty())
+    builder.create<StackPushOp>(loc, stack);
+  auto op = builder.create<ExitOp>(loc, int64_t(analysis.blocks()[s].begin), IntegerAttr());
+  uint32_t target = uint32_t(partition->regionOf(s));
+  if (isRegionCompiled(options.mixedSeed, target))
+    op.setRegion(uint64_t(target));
+  return exit;
+}
+
 void Lifter::ensure(size_t n, Location loc) {
   if (stack.size() >= n)
     return;
@@ -183,13 +284,33 @@ Block *Lifter::dispatchBlock(Location loc) {
     SmallVector<int64_t> offsets;
     SmallVector<Block *> dests;
     for (uint32_t s : analysis.dispatchTargets()) {
+      if (!inRegion(s))
+        continue;
       offsets.push_back(analysis.blocks()[s].begin);
       dests.push_back(landingPad(s));
     }
-    builder.create<DispatchOp>(loc, target, builder.getDenseI64ArrayAttr(offsets), badJumpBlock(),
-                               dests);
+    builder.create<DispatchOp>(loc, target, builder.getDenseI64ArrayAttr(offsets),
+                               partition ? redispatchBlock(target, loc) : badJumpBlock(), dests);
   }
   return dispatch;
+}
+
+/// Region mode: where a region's dispatch sends a target none of its JUMPDESTs has, which the
+/// contract's dispatch resolves. Offset 0 is listed there to start the frame; as a jump target
+/// it is only valid if it is a JUMPDEST.
+Block *Lifter::redispatchBlock(Value target, Location loc) {
+  OpBuilder::InsertionGuard guard(builder);
+  Block *elsewhere = newBlock();
+  builder.setInsertionPointToEnd(elsewhere);
+  const auto &blocks = analysis.blocks();
+  if (!blocks[0].dispatchTarget) {
+    Block *redispatch = newBlock();
+    Value isZero = builder.create<IsZeroOp>(loc, target);
+    builder.create<JumpIOp>(loc, isZero, ValueRange(), ValueRange(), badJumpBlock(), redispatch);
+    builder.setInsertionPointToEnd(redispatch);
+  }
+  builder.create<RedispatchOp>(loc, target);
+  return elsewhere;
 }
 
 Block *Lifter::badJumpBlock() {
@@ -222,6 +343,8 @@ Block *Lifter::landingPad(uint32_t s) {
 }
 
 std::pair<Block *, SmallVector<Value>> Lifter::edgeTo(uint32_t s, bool inPlace, Location loc) {
+  if (!inRegion(s))
+    return {exitTo(s, loc), {}};
   size_t window = size_t(analysis.blocks()[s].window);
   assert(stack.size() >= window && "a successor's window exceeds what reaches it");
   size_t spill = stack.size() - window;
@@ -401,6 +524,16 @@ void Lifter::liftBlock(uint32_t index) {
 
 } // namespace
 
+bool isRegionCompiled(uint64_t mixedSeed, uint32_t index) {
+  if (mixedSeed == 0)
+    return true;
+  // splitmix64 of the seed and the index: a fixed, well-mixed choice per (seed, region).
+  uint64_t z = mixedSeed + 0x9e3779b97f4a7c15ull * (uint64_t(index) + 1);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return ((z ^ (z >> 31)) & 1) != 0;
+}
+
 std::string symbolNameFor(std::string_view fileName) {
   size_t slash = fileName.find_last_of('/');
   if (slash != std::string_view::npos)
@@ -422,7 +555,12 @@ OwningOpRef<ModuleOp> liftToModule(MLIRContext &ctx, const ContractAnalysis &ana
                                    const LiftOptions &options) {
   ctx.loadDialect<MetisDialect>();
   OwningOpRef<ModuleOp> module = ModuleOp::create(FileLineColLoc::get(&ctx, options.name, 0, 0));
-  liftContract(*module, analysis, options);
+  RegionPartition partition(analysis, options.regions);
+  if (partition.regions().empty() ||
+      (partition.regions().size() == 1 && isRegionCompiled(options.mixedSeed, 0)))
+    Lifter(*module, analysis, options).run();
+  else
+    Lifter(*module, analysis, options).runRegions(partition);
   return module;
 }
 

@@ -7,17 +7,24 @@
 namespace metis {
 
 std::vector<std::string> Engine::names() {
-  return {std::string(kInterp), std::string(kJit), std::string(kAot)};
+  return {std::string(kInterp), std::string(kJit), std::string(kAot), std::string(kMixed)};
 }
 
-std::vector<std::string> Engine::compiledNames() { return {std::string(kJit), std::string(kAot)}; }
+std::vector<std::string> Engine::compiledNames() {
+  return {std::string(kJit), std::string(kAot), std::string(kMixed)};
+}
 
 llvm::Expected<std::unique_ptr<Engine>> Engine::create(llvm::StringRef name,
                                                        CompileOptions options) {
   std::unique_ptr<Engine> engine(new Engine);
   engine->name_ = name.str();
   const std::string_view id = name;
-  if (id == kJit) {
+  if (id == kMixed) {
+    options.regions.maxInstructions = kMixedRegionInstructions;
+    if (options.mixedSeed == 0)
+      options.mixedSeed = 1;
+  }
+  if (id == kJit || id == kMixed) {
     auto jit = Jit::create(std::move(options));
     if (!jit)
       return jit.takeError();

@@ -9,6 +9,7 @@
 #include "metis/interp/FramePool.h"
 #include "metis/interp/Gas.h"
 #include "metis/interp/Instructions.h"
+#include "metis/interp/Resume.h"
 #include "metis/runtime/CompiledCode.h"
 #include "metis/runtime/Keccak.h"
 
@@ -24,7 +25,7 @@ static_assert(offsetof(metis_context, gas) == 0 && offsetof(metis_context, stack
                   offsetof(metis_context, memory_size) == 32 &&
                   offsetof(metis_context, calldata) == 40 &&
                   offsetof(metis_context, calldata_size) == 48 &&
-                  offsetof(metis_context, frame) == 56,
+                  offsetof(metis_context, frame) == 56 && offsetof(metis_context, resume_pc) == 64,
               "the lowering hard-codes these offsets");
 static_assert(int(Status::Success) == METIS_SUCCESS && int(Status::Revert) == METIS_REVERT &&
               int(Status::OutOfGas) == METIS_OUT_OF_GAS &&
@@ -201,14 +202,20 @@ Result executeCompiled(Host &host, const Message &msg, const CodeAnalysis &code,
   ctx.calldata_size = msg.input.size();
   ctx.frame = &cf;
 
-  const auto status = Status(entry(&ctx));
+  const int32_t outcome = entry(&ctx, 0);
   Result result;
-  result.status = status;
-  if (status == Status::Success || status == Status::Revert) {
-    result.gasLeft = ctx.gas;
-    result.output = std::move(cf.output);
-    if (status == Status::Success)
-      result.gasRefund = frame->gasRefund;
+  if (outcome == METIS_RESUME) {
+    // The frame went on into code that was not compiled: the interpreter finishes it.
+    result = resumeFrame(*frame, ctx.resume_pc, ctx.stack_height, ctx.gas);
+  } else {
+    const auto status = Status(outcome);
+    result.status = status;
+    if (status == Status::Success || status == Status::Revert) {
+      result.gasLeft = ctx.gas;
+      result.output = std::move(cf.output);
+      if (status == Status::Success)
+        result.gasRefund = frame->gasRefund;
+    }
   }
   releaseFrame(std::move(frame));
   return result;

@@ -10,6 +10,7 @@
 #include "metis/interp/FramePool.h"
 #include "metis/interp/Gas.h"
 #include "metis/interp/Instructions.h"
+#include "metis/interp/Resume.h"
 #include "metis/runtime/Keccak.h"
 #include "metis/runtime/Opcodes.h"
 
@@ -77,7 +78,11 @@ template <size_t N> inline Word loadPush(const uint8_t *p) noexcept {
 /// (computed goto), which predicts far better than one shared switch. Gas lives in a local
 /// whose address is never taken, so it stays in a register; out-of-line helpers take and
 /// return it by value.
-template <bool Tracing> Result run(Frame &f, Tracer *tracer) noexcept {
+/// Runs frame `f` from offset `pc` with the bottom `height` words of its stack set and `gas` left:
+/// offset 0, empty and the message's gas for a new frame; where compiled code left it for a
+/// resumed one (resumeFrame).
+template <bool Tracing>
+Result run(Frame &f, Tracer *tracer, uint64_t pc, size_t height, int64_t startGas) noexcept {
   static const void *const kHandlers[] = {
 #define METIS_OPCODE(Name, Byte, In, Out, Imm, Gas) &&H_##Name,
 #include "metis/runtime/Opcodes.def"
@@ -88,10 +93,10 @@ template <bool Tracing> Result run(Frame &f, Tracer *tracer) noexcept {
   const Message &msg = *f.msg;
   Host &host = *f.host;
   const uint8_t *const code = analysis.paddedCode();
-  const uint8_t *ip = code;
+  const uint8_t *ip = code + pc;
   Word *const base = f.stack;
-  Word *sp = base;
-  int64_t gas = msg.gas;
+  Word *sp = base + height;
+  int64_t gas = startGas;
   Status status = Status::Success;
   Bytes output;
 
@@ -428,10 +433,23 @@ Result execute(Host &host, const Message &msg, const CodeAnalysis &code, Tracer 
   frame->host = &host;
   frame->msg = &msg;
   frame->code = &code;
-  Result result = tracer ? run<true>(*frame, tracer) : run<false>(*frame, nullptr);
+  Result result = tracer ? run<true>(*frame, tracer, 0, 0, msg.gas)
+                         : run<false>(*frame, nullptr, 0, 0, msg.gas);
   releaseFrame(std::move(frame));
   return result;
 }
+
+namespace interp {
+
+Result resumeFrame(Frame &f, uint64_t pc, size_t stackHeight, int64_t gas) noexcept {
+  // Compiled code leaves only at block starts with a valid stack; anything else is a bug in
+  // the compiler, reported rather than run.
+  if (pc > f.code->code().size() || stackHeight > size_t(kStackLimit))
+    return Result{}; // Status::InternalError
+  return run<false>(f, nullptr, pc, stackHeight, gas);
+}
+
+} // namespace interp
 
 Result execute(Host &host, const Message &msg, BytesView code, Tracer *tracer) noexcept {
   CodeAnalysis analysis(code);

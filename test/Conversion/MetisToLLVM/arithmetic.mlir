@@ -5,7 +5,7 @@
 // word 0, operands from word 1); EXP also charges gas, so its status is checked; SIGNEXTEND is
 // inline. Operands are block arguments so that nothing folds.
 
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[ADD:.*]] = llvm.add %[[X]], %[[Y]] : i256
 // CHECK-NEXT:    %[[SUB:.*]] = llvm.sub %[[X]], %[[Y]] : i256
@@ -33,7 +33,7 @@ metis.contract @add_sub_mul attributes {code_hash = "0x0000000000000000000000000
 // CHECK-DAG:   llvm.func @metis_rt_urem(!llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
 // CHECK-DAG:   llvm.func @metis_rt_smod(!llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
 // CHECK-NOT:   llvm.func @metis_rt_udiv
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // The scratch words: 8 x i256 on the native stack, allocated once in the entry block.
 // CHECK-NEXT:    %[[EIGHT:.*]] = llvm.mlir.constant(8 : i64) : i64
 // CHECK-NEXT:    %[[SCRATCH:.*]] = llvm.alloca %[[EIGHT]] x i256 {alignment = 16 : i64} : (i64) -> !llvm.ptr
@@ -95,7 +95,7 @@ metis.contract @division attributes {code_hash = "0x0000000000000000000000000000
 
 // CHECK-DAG:   llvm.func @metis_rt_addmod(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
 // CHECK-DAG:   llvm.func @metis_rt_mulmod(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr){{$}}
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256, %[[N:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -135,7 +135,7 @@ metis.contract @modular attributes {code_hash = "0x00000000000000000000000000000
 // status; anything but METIS_CONTINUE (1000) is returned from a block of its own placed before
 // the continuation.
 // CHECK:       llvm.func @metis_rt_exp(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[BASE:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -168,7 +168,7 @@ metis.contract @exp attributes {code_hash = "0x000000000000000000000000000000000
 // -----
 
 // SIGNEXTEND b, x: b >= 31 keeps x; otherwise (x << s) >>s s with s = 256 - 8 * (b + 1).
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:       ^bb2(%[[B:[0-9]+]]: i256, %[[X:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[C31:.*]] = llvm.mlir.constant(31 : i256) : i256
 // CHECK-NEXT:    %[[KEEP:.*]] = llvm.icmp "uge" %[[B]], %[[C31]] : i256
@@ -194,7 +194,7 @@ metis.contract @signextend attributes {code_hash = "0x00000000000000000000000000
 // -----
 
 // Ops whose operands are all constants fold while converting: no arithmetic is left.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK-NOT:     llvm.add {{.*}} : i256
 // CHECK:         llvm.mlir.constant(7 : i256) : i256
 // CHECK-NOT:     llvm.add {{.*}} : i256

@@ -5,7 +5,7 @@
 // more, where LLVM's shifts are poison; BYTE selects 0 for indices of 32 or more. Operands
 // are block arguments so that nothing folds.
 
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[C:.*]] = llvm.icmp "ult" %[[X]], %[[Y]] : i256
 // CHECK-NEXT:    %[[LT:.*]] = llvm.zext %[[C]] : i1 to i256
@@ -44,7 +44,7 @@ metis.contract @compare attributes {code_hash = "0x00000000000000000000000000000
 // -----
 
 // NOT is xor with all ones.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[AND:.*]] = llvm.and %[[X]], %[[Y]] : i256
 // CHECK-NEXT:    %[[OR:.*]] = llvm.or %[[X]], %[[Y]] : i256
@@ -71,7 +71,7 @@ metis.contract @logic attributes {code_hash = "0x0000000000000000000000000000000
 // -----
 
 // BYTE i, x: (x >> (8 * (31 - i))) & 0xff, or 0 when i >= 32.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:       ^bb2(%[[I:[0-9]+]]: i256, %[[X:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[C32:.*]] = llvm.mlir.constant(32 : i256) : i256
 // CHECK-NEXT:    %[[OUT:.*]] = llvm.icmp "uge" %[[I]], %[[C32]] : i256
@@ -98,7 +98,7 @@ metis.contract @byte attributes {code_hash = "0x00000000000000000000000000000000
 
 // SHL, SHR and SAR shift, value: the LLVM shift is value by shift; an amount of 256 or more
 // selects 0 (SHL, SHR) or the sign fill, value >>s 255 (SAR).
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:       ^bb2(%[[S:[0-9]+]]: i256, %[[V:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[C256:.*]] = llvm.mlir.constant(256 : i256) : i256
 // CHECK-NEXT:    %[[BIG:.*]] = llvm.icmp "uge" %[[S]], %[[C256]] : i256

@@ -8,7 +8,7 @@
 
 // CALL (0xf1 = 241), prepaid 5
 // CHECK:       llvm.func @metis_rt_call(!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[G:[0-9]+]]: i256, %[[A:[0-9]+]]: i256, %[[V:[0-9]+]]: i256, %[[IO:[0-9]+]]: i256, %[[IS:[0-9]+]]: i256, %[[OO:[0-9]+]]: i256, %[[OS:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[ARG0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -55,7 +55,7 @@ metis.contract @call attributes {code_hash = "0x00000000000000000000000000000000
 
 // CALLCODE (0xf2 = 242), prepaid 0
 // CHECK:       llvm.func @metis_rt_call(!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[G:[0-9]+]]: i256, %[[A:[0-9]+]]: i256, %[[V:[0-9]+]]: i256, %[[IO:[0-9]+]]: i256, %[[IS:[0-9]+]]: i256, %[[OO:[0-9]+]]: i256, %[[OS:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[ARG0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -102,7 +102,7 @@ metis.contract @callcode attributes {code_hash = "0x0000000000000000000000000000
 
 // DELEGATECALL (0xf4 = 244), prepaid 0
 // CHECK:       llvm.func @metis_rt_call(!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[G:[0-9]+]]: i256, %[[A:[0-9]+]]: i256, %[[IO:[0-9]+]]: i256, %[[IS:[0-9]+]]: i256, %[[OO:[0-9]+]]: i256, %[[OS:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[ARG0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -147,7 +147,7 @@ metis.contract @delegatecall attributes {code_hash = "0x000000000000000000000000
 
 // STATICCALL (0xfa = 250), prepaid 12
 // CHECK:       llvm.func @metis_rt_call(!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[G:[0-9]+]]: i256, %[[A:[0-9]+]]: i256, %[[IO:[0-9]+]]: i256, %[[IS:[0-9]+]]: i256, %[[OO:[0-9]+]]: i256, %[[OS:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[ARG0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -192,7 +192,7 @@ metis.contract @staticcall attributes {code_hash = "0x00000000000000000000000000
 
 // CREATE (0xf0 = 240), prepaid 0
 // CHECK:       llvm.func @metis_rt_call(!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[V:[0-9]+]]: i256, %[[OFFSET:[0-9]+]]: i256, %[[SIZE:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[ARG0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -231,7 +231,7 @@ metis.contract @create attributes {code_hash = "0x000000000000000000000000000000
 
 // CREATE2 (0xf5 = 245), prepaid 3
 // CHECK:       llvm.func @metis_rt_call(!llvm.ptr, i32, !llvm.ptr, i64, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[V:[0-9]+]]: i256, %[[OFFSET:[0-9]+]]: i256, %[[SIZE:[0-9]+]]: i256, %[[SALT:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[ARG0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256

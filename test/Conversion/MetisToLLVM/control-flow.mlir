@@ -4,7 +4,7 @@
 // than zero, the fused JUMPI-of-ISZERO on a word equal to zero; a dynamic jump is a switch
 // on the i256 target over the JUMPDEST offsets, defaulting to the bad-jump block.
 
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:         %[[A:.*]] = llvm.load %{{.*}} {alignment = 8 : i64} : !llvm.ptr -> i256
 // CHECK:         %[[B:.*]] = llvm.load %{{.*}} {alignment = 8 : i64} : !llvm.ptr -> i256
@@ -63,7 +63,7 @@ metis.contract @branches attributes {code_hash = "0x0000000000000000000000000000
 // -----
 
 // Frame ends with a fixed status return it directly: STOP 0, INVALID 4, a trap its reason.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         llvm.switch %{{.*}} : i256, ^[[BB7:bb[0-9]+]] [
 // CHECK-NEXT:      1: ^[[BB1:bb[0-9]+]],
 // CHECK-NEXT:      2: ^[[BB2:bb[0-9]+]],
@@ -120,7 +120,7 @@ metis.contract @halts attributes {code_hash = "0x0000000000000000000000000000000
 // metis_rt_selfdestruct(ctx, beneficiary).
 // CHECK-DAG:   llvm.func @metis_rt_return(!llvm.ptr, !llvm.ptr, !llvm.ptr, i32) -> i32
 // CHECK-DAG:   llvm.func @metis_rt_selfdestruct(!llvm.ptr, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[A:[0-9]+]]: i256, %[[B:[0-9]+]]: i256):
 // CHECK-NEXT:    llvm.switch %[[A]] : i256, ^[[BB3:bb[0-9]+]] [

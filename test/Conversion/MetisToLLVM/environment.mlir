@@ -8,7 +8,7 @@
 
 // CHECK:       llvm.func @metis_rt_env(!llvm.ptr, i32, !llvm.ptr){{$}}
 // CHECK-NOT:   llvm.func @metis_rt_env
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK-NEXT:    %[[EIGHT:.*]] = llvm.mlir.constant(8 : i64) : i64
 // CHECK-NEXT:    %[[SCRATCH:.*]] = llvm.alloca %[[EIGHT]] x i256 {alignment = 16 : i64} : (i64) -> !llvm.ptr
 // CHECK-NEXT:    llvm.br ^bb1
@@ -161,7 +161,7 @@ metis.contract @facts attributes {code_hash = "0x0000000000000000000000000000000
 
 // CHECK:       llvm.func @metis_rt_read(!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-NOT:   llvm.func @metis_rt_read
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256):
 // CALLDATALOAD (0x35 = 53)
@@ -270,7 +270,7 @@ metis.contract @reads attributes {code_hash = "0x0000000000000000000000000000000
 // CALLDATACOPY (0x37 = 55), CODECOPY (0x39 = 57), RETURNDATACOPY (0x3e = 62): three operands;
 // EXTCODECOPY (0x3c = 60): four, the address first.
 // CHECK:       llvm.func @metis_rt_copy(!llvm.ptr, i32, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[A:[0-9]+]]: i256, %[[B:[0-9]+]]: i256, %[[C:[0-9]+]]: i256, %[[D:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[A0:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
@@ -338,7 +338,7 @@ metis.contract @copies attributes {code_hash = "0x000000000000000000000000000000
 // metis.selector (fused SHR 224 of CALLDATALOAD 0) reads word 0 of the call data through
 // metis_rt_read and shifts it inline; a CALLDATALOAD cannot fail, so no status check follows.
 // PC and constants are i256 constants.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb1:
 // CHECK-NEXT:    %[[ZERO:.*]] = llvm.mlir.constant(0 : i256) : i256

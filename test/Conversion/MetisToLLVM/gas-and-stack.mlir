@@ -7,7 +7,7 @@
 
 // metis.gas.charge: gas -= amount, stored back; below zero leaves with out of gas (3).
 // metis.gas: the gas left plus `prepaid`, zero-extended to a word.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK-NEXT:    llvm.br ^bb1
 // CHECK-NEXT:  ^bb1:
 // CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0] : (!llvm.ptr) -> !llvm.ptr, i8
@@ -51,7 +51,7 @@ metis.contract @gas attributes {code_hash = "0x000000000000000000000000000000000
 // metis.stack.check: height = ctx->stack_height + window; fewer than `required` words is a
 // stack underflow (7), checked only when the window does not cover `required`; more than
 // 1024 - growth words is a stack overflow (6), checked only when the block grows.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK-NEXT:    llvm.br ^bb1
 // CHECK-NEXT:  ^bb1:
 // required 3 growth 2 window 1: both checks.
@@ -107,7 +107,7 @@ metis.contract @stack_check attributes {code_hash = "0x0000000000000000000000000
 // metis.stack.push stores its operands at stack[height + i], first operand deepest, then
 // raises the height; metis.stack.pop lowers it first and loads stack[new height + i], the
 // last result being the old top.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK-NEXT:    llvm.br ^bb1
 // CHECK-NEXT:  ^bb1:
 // CHECK-NEXT:    %[[HEIGHT_PTR:.*]] = llvm.getelementptr %arg0[8] : (!llvm.ptr) -> !llvm.ptr, i8

@@ -6,7 +6,7 @@
 
 // CHECK:       llvm.func @metis_rt_log(!llvm.ptr, !llvm.ptr, i32) -> i32
 // CHECK-NOT:   llvm.func @metis_rt_log
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[OFF:[0-9]+]]: i256, %[[SIZE:[0-9]+]]: i256, %[[T0:[0-9]+]]: i256, %[[T1:[0-9]+]]: i256, %[[T2:[0-9]+]]: i256, %[[T3:[0-9]+]]: i256):
 // LOG0

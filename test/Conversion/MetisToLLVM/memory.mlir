@@ -8,7 +8,7 @@
 // returns the constant 3 from one block at the end of the function.
 
 // CHECK:       llvm.func @metis_rt_memory_grow(!llvm.ptr, i64) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:       ^bb2(%[[OFF:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[LIMIT:.*]] = llvm.mlir.constant(4294967295 : i256) : i256
 // CHECK-NEXT:    %[[TOO_FAR:.*]] = llvm.icmp "ugt" %[[OFF]], %[[LIMIT]] : i256
@@ -55,7 +55,7 @@ metis.contract @mload attributes {code_hash = "0x0000000000000000000000000000000
 // MSTORE swaps the word to big-endian and stores it; MSTORE8 covers one byte and stores the
 // low byte. Each access has its own check and grow path; both out-of-gas checks share the
 // one block returning 3.
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK-NOT:     llvm.alloca
 // CHECK:       ^bb2(%[[OFF:[0-9]+]]: i256, %[[V:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[LIMIT:.*]] = llvm.mlir.constant(4294967295 : i256) : i256
@@ -128,7 +128,7 @@ metis.contract @mstore attributes {code_hash = "0x000000000000000000000000000000
 // CHECK-DAG:   llvm.func @metis_rt_env(!llvm.ptr, i32, !llvm.ptr){{$}}
 // CHECK-DAG:   llvm.func @metis_rt_copy(!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-DAG:   llvm.func @metis_rt_keccak256(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[DST:[0-9]+]]: i256, %[[SRC:[0-9]+]]: i256, %[[SIZE:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[OP:.*]] = llvm.mlir.constant(89 : i32) : i32

@@ -6,7 +6,7 @@
 // the first block become one of 6, SHR 224 of CALLDATALOAD 0 becomes the selector (a
 // metis_rt_read with no status check), and the unreachable block is gone.
 
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK-DAG:     %[[SIX:.*]] = llvm.mlir.constant(6 : i64) : i64
 // CHECK-DAG:     %[[ONE:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK-DAG:     %[[FIVE:.*]] = llvm.mlir.constant(5 : i64) : i64

@@ -9,7 +9,7 @@
 // CHECK-DAG:   llvm.func @metis_rt_read(!llvm.ptr, i32, !llvm.ptr) -> i32
 // CHECK-DAG:   llvm.func @metis_rt_sstore(!llvm.ptr, !llvm.ptr, !llvm.ptr, i64) -> i32
 // CHECK-DAG:   llvm.func @metis_rt_tstore(!llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         %[[SCRATCH:.*]] = llvm.alloca
 // CHECK:       ^bb2(%[[K:[0-9]+]]: i256, %[[V:[0-9]+]]: i256):
 // SLOAD (0x54 = 84)

@@ -6,7 +6,7 @@
 // pipeline canonicalises them away first, but the pass on its own must leave no metis op
 // behind: it has to convert or drop unreachable blocks (or fail).
 
-// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr) -> i32 {
+// CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
 // CHECK:         llvm.return
 metis.contract @unreachable attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 2 : i64} {
   metis.stop

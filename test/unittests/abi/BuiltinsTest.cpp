@@ -70,7 +70,7 @@ const Bytes kStoreLoadReturn = {0x60, 0x2a, 0x60, 0x00, 0x55, 0x60, 0x00, 0x54,
 
 /// kStoreLoadReturn as the lowering compiles it: one block, one charge of its static gas
 /// (3+3+0+3+100+3+3+3+3+0 = 121), SSTORE with the static gas of the rest prepaid.
-int32_t storeLoadReturn(metis_context *ctx) {
+int32_t storeLoadReturn(metis_context *ctx, uint64_t) {
   if ((ctx->gas -= 121) < 0)
     return METIS_OUT_OF_GAS;
   metis_word key = wordOf(0), value = wordOf(42);
@@ -113,7 +113,7 @@ TEST_F(BuiltinsTest, SentrySeesPrepaidGas) {
 // PUSH1 1 PUSH1 0 LOG0 with memory expansion, then STOP.
 const Bytes kLog = {0x60, 0x01, 0x60, 0x00, 0xa0, 0x00};
 
-int32_t logStop(metis_context *ctx) {
+int32_t logStop(metis_context *ctx, uint64_t) {
   if ((ctx->gas -= 3 + 3 + 375) < 0)
     return METIS_OUT_OF_GAS;
   metis_word args[2] = {wordOf(0), wordOf(1)};
@@ -125,6 +125,40 @@ int32_t logStop(metis_context *ctx) {
 TEST_F(BuiltinsTest, LogMatchesTheInterpreter) {
   expectSame(kLog, logStop);
   expectSame(kLog, logStop, 385);
+}
+
+// PUSH1 0x2a | JUMPDEST(2) PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN: compiled code runs the first
+// block and leaves the second to the interpreter, with the pushed word in the in-memory stack.
+const Bytes kResume = {0x60, 0x2a, 0x5b, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3};
+
+/// The first block of kResume as a region ends that jumps into code that was not compiled.
+int32_t pushThenResume(metis_context *ctx, uint64_t pc) {
+  if (pc != 0)
+    return METIS_INTERNAL_ERROR;
+  if ((ctx->gas -= 3) < 0)
+    return METIS_OUT_OF_GAS;
+  ctx->stack[ctx->stack_height++] = wordOf(0x2a);
+  ctx->resume_pc = 2;
+  return METIS_RESUME;
+}
+
+int32_t resumeWithBadPc(metis_context *ctx, uint64_t) {
+  ctx->resume_pc = 1000;
+  return METIS_RESUME;
+}
+
+TEST_F(BuiltinsTest, InterpreterFinishesAFrameCompiledCodeLeft) {
+  expectSame(kResume, pushThenResume);
+  expectSame(kResume, pushThenResume, 2);  // the compiled block runs out of gas
+  expectSame(kResume, pushThenResume, 3);  // ... the interpreted JUMPDEST
+  expectSame(kResume, pushThenResume, 12); // ... MSTORE's memory expansion
+  Result r = run(kResume, pushThenResume);
+  ASSERT_EQ(r.status, Status::Success);
+  ASSERT_EQ(r.output.size(), 32u);
+  EXPECT_EQ(r.output[31], 0x2a); // the word compiled code left on the stack
+  // 3 compiled, then 1 + 3 + 3 + 3 (memory) + 3 + 3 interpreted.
+  EXPECT_EQ(100000 - r.gasLeft, 19);
+  EXPECT_EQ(run(kResume, resumeWithBadPc).status, Status::InternalError);
 }
 
 TEST(ContractInfoTest, RefusesOtherCodeAndAbi) {

@@ -150,7 +150,8 @@ TEST_F(DialectFixture, EveryOpIsAnOpcodeOrStructure) {
   const std::set<std::string> structure = {
       "metis.contract",   "metis.constant",   "metis.gas.charge", "metis.stack.check",
       "metis.stack.push", "metis.stack.pop",  "metis.dispatch",   "metis.trap",
-      "metis.log",        "metis.jumpi.zero", "metis.selector"};
+      "metis.log",        "metis.jumpi.zero", "metis.selector",   "metis.entry_offset",
+      "metis.exit",       "metis.redispatch"};
   std::set<std::string> opcodeOps;
   for (const auto &t : metis::kOpcodeTraits)
     if (t.defined)

@@ -11,6 +11,7 @@
 
 #include "metis/Dialect/Metis/IR/MetisOps.h"
 #include "metis/Frontend/Analysis.h"
+#include "metis/Frontend/Regions.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -20,7 +21,17 @@ namespace metis::frontend {
 struct LiftOptions {
   /// Names the contract symbol and every location (a file name, say "erc20.hex").
   std::string name = "contract";
+  /// How the contract is cut into regions. One region, all of it compiled, lifts to a single
+  /// `metis.contract` entered at offset 0 only; anything else to the contract's dispatch plus
+  /// one `metis.contract` per compiled region (docs/regions.md).
+  RegionOptions regions;
+  /// Non-zero: only a random half of the regions, chosen by this seed, is lifted (compiled);
+  /// jumps into the others hand the frame to the interpreter. For testing the hand-over.
+  uint64_t mixedSeed = 0;
 };
+
+/// Whether region `index` is compiled under `mixedSeed` (always, for seed 0).
+bool isRegionCompiled(uint64_t mixedSeed, uint32_t index);
 
 /// Lifts into `module` and returns the new contract. Never fails on any bytecode: invalid
 /// instructions and impossible stacks become the right exceptional exits.

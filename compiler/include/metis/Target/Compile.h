@@ -7,6 +7,7 @@
 #ifndef METIS_TARGET_COMPILE_H
 #define METIS_TARGET_COMPILE_H
 
+#include "metis/Frontend/Regions.h"
 #include "metis/Pipelines/Pipelines.h"
 #include "metis/runtime/Bytes.h"
 
@@ -19,6 +20,9 @@
 
 namespace metis {
 
+/// Instructions per region unless told otherwise (see docs/regions.md for the measurements).
+inline constexpr uint32_t kDefaultRegionInstructions = 2000;
+
 struct CompileOptions {
   LoweringOptions lowering;
   /// LLVM optimisation level, 0 to 3.
@@ -28,8 +32,17 @@ struct CompileOptions {
   /// pipeline: LLVM's -O2 is superlinear on one function of tens of thousands of
   /// i256 instructions (minutes for some). 0 means no limit.
   unsigned fullOptimizationLimit = 25000;
-  /// Above this many instructions, code generation drops to the fast path too.
+  /// ... and so do contracts with more than this many in all their regions: InstCombine is
+  /// quadratic on a function's chain of gas checks (32 of 36 s on 65,535 JUMPDESTs in
+  /// regions of 300 instructions), so the full pipeline is kept for what it pays for.
+  unsigned fullOptimizationTotalLimit = 150000;
+  /// Above this many instructions in all, code generation drops to the fast path too.
   unsigned fastCodegenLimit = 60000;
+  /// How contracts are cut into regions, each its own native function (docs/regions.md).
+  frontend::RegionOptions regions{.maxInstructions = kDefaultRegionInstructions};
+  /// Non-zero: compile only a random half of the regions, chosen by this seed, and interpret
+  /// the rest (the mixed engine; for testing the hand-over).
+  uint64_t mixedSeed = 0;
   /// Prints MLIR and LLVM pass timings to stderr (like clang's -ftime-report).
   bool timing = false;
   /// Names the module and locations.
@@ -42,7 +55,9 @@ struct OptimizedModule {
   unsigned codegenOptLevel = 2;
   /// A large function: generate code with the basic register allocator (see runCodegen).
   bool largeFunction = false;
-  size_t instructionCount = 0; ///< before optimisation
+  size_t instructionCount = 0;     ///< before optimisation
+  size_t largestFunctionCount = 0; ///< instructions of the largest function, before optimisation
+  size_t functionCount = 0;        ///< the contract's entry and its regions
 };
 
 /// Lifts, lowers and optimises `code` into `ctx` for `tm`'s target. Errors name the step that

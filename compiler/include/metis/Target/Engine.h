@@ -1,8 +1,10 @@
 //===- Engine.h - The execution tiers by name ---------------------*- C++ -*-===//
 //
 // What the tools mean by --engine: "interp" (the reference interpreter, no executor),
-// "jit" (ORC, in memory) or "aot" (shared libraries compiled into a temporary folder that
-// is removed with the engine); code spells them Engine::kInterp, kJit and kAot. Every frame
+// "jit" (ORC, in memory), "aot" (shared libraries compiled into a temporary folder that
+// is removed with the engine) or "mixed" (the JIT with small regions, a seeded random half of
+// them compiled and the rest interpreted: one frame crosses between the tiers many times);
+// code spells them Engine::kInterp, kJit, kAot and kMixed. Every frame
 // then runs on that tier; the counters say how much was compiled and whether any frame had to
 // fall back to the interpreter.
 //
@@ -26,12 +28,16 @@ public:
   static constexpr std::string_view kInterp = "interp";
   static constexpr std::string_view kJit = "jit";
   static constexpr std::string_view kAot = "aot";
+  static constexpr std::string_view kMixed = "mixed";
+  /// The mixed engine's region size, small so that frames cross between tiers often.
+  static constexpr uint32_t kMixedRegionInstructions = 32;
   /// Every engine's name, the reference interpreter first.
   static std::vector<std::string> names();
   /// The compiled tiers' names: every engine but the interpreter.
   static std::vector<std::string> compiledNames();
 
-  /// The engine called `name`, or an error listing the names there are.
+  /// The engine called `name`, or an error listing the names there are. The mixed engine
+  /// takes its seed from `options.mixedSeed` (1 if that is 0).
   static llvm::Expected<std::unique_ptr<Engine>> create(llvm::StringRef name,
                                                         CompileOptions options = {});
   ~Engine();

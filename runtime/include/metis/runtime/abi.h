@@ -20,7 +20,7 @@
 extern "C" {
 #endif
 
-#define METIS_ABI_VERSION 1u
+#define METIS_ABI_VERSION 2u
 /* "METISABI" as a little-endian u64: first field of every compiled contract's info record. */
 #define METIS_ABI_MAGIC 0x4942415349544d45ull
 
@@ -42,7 +42,11 @@ typedef enum metis_status {
   METIS_STATIC_MODE_VIOLATION = 11,
   METIS_INTERNAL_ERROR = -1,
   /* Not a frame outcome: a builtin's "go on". */
-  METIS_CONTINUE = 1000
+  METIS_CONTINUE = 1000,
+  /* Not a frame outcome: compiled code leaves the frame to the interpreter, which resumes at
+   * `resume_pc` with the stack (all of it in memory), memory, gas and return data as they are.
+   * What a jump into a region that was not compiled returns. */
+  METIS_RESUME = 1001
 } metis_status;
 
 /* One frame as compiled code sees it. The fields up to `frame` have fixed offsets that the
@@ -56,11 +60,14 @@ typedef struct metis_context {
   const uint8_t *calldata; /* 40 */
   uint64_t calldata_size;  /* 48 */
   void *frame;             /* 56: the runtime's frame (host, message, refunds, return data) */
+  uint64_t resume_pc;      /* 64: where the interpreter resumes after METIS_RESUME */
 } metis_context;
 
-/* The entry point of a compiled contract: runs one frame and returns its status. On
- * METIS_SUCCESS and METIS_REVERT the output was recorded by metis_rt_return. */
-typedef int32_t (*metis_contract_fn)(metis_context *ctx);
+/* The entry point of a compiled contract, and of each of its regions: runs the frame from code
+ * offset `pc` (0 for a new frame; a region's entry otherwise, with the whole stack in memory)
+ * and returns its status. On METIS_SUCCESS and METIS_REVERT the output was recorded by
+ * metis_rt_return; on METIS_RESUME the interpreter finishes the frame. */
+typedef int32_t (*metis_contract_fn)(metis_context *ctx, uint64_t pc);
 
 /* What a compiled contract carries so a loader can refuse code compiled for other bytes, by
  * another compiler, for another ABI or target. Exported as `metis_contract_info`. */
@@ -74,6 +81,8 @@ typedef struct metis_contract_info {
 } metis_contract_info;
 
 #define METIS_CONTRACT_ENTRY "metis_contract_main"
+/* Region k of a contract compiled as regions is `metis_region_<k>`, a metis_contract_fn too. */
+#define METIS_REGION_ENTRY_PREFIX "metis_region_"
 #define METIS_CONTRACT_INFO "metis_contract_info"
 
 /*===--- Builtins -----------------------------------------------------------===*/

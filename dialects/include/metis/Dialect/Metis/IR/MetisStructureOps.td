@@ -20,6 +20,11 @@ def Metis_ContractOp : Metis_Op<"contract", [IsolatedFromAbove, Symbol]> {
     in a metis terminator. `code_hash` (the Keccak-256 of the bytecode, which keys compiled
     code) and `code_size` identify the bytes it was lifted from.
 
+    A large contract is lifted as regions (docs/regions.md): one `metis.contract` per region,
+    with its `region` index, plus the contract's own, whose entry block dispatches on the
+    offset the frame is entered at to the region that holds it. A region's entry block does
+    the same over the region's entries. The region ops are named `@<contract>_r<index>`.
+
     ```mlir
     metis.contract @erc20 attributes {code_hash = "0x3a...", code_size = 1234 : i64} {
       %c = metis.constant 1 : i256
@@ -28,11 +33,21 @@ def Metis_ContractOp : Metis_Op<"contract", [IsolatedFromAbove, Symbol]> {
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, StrAttr:$code_hash,
-                       ConfinedAttr<I64Attr, [IntNonNegative]>:$code_size);
+                       ConfinedAttr<I64Attr, [IntNonNegative]>:$code_size,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$region);
   let regions = (region AnyRegion:$body);
   let assemblyFormat = "$sym_name attr-dict-with-keyword $body";
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
+  let builders = [
+    // The whole contract (no region index).
+    OpBuilder<(ins "::llvm::StringRef":$sym_name, "::llvm::StringRef":$code_hash,
+                   "int64_t":$code_size), [{
+      build($_builder, $_state, $_builder.getStringAttr(sym_name),
+            $_builder.getStringAttr(code_hash), $_builder.getI64IntegerAttr(code_size),
+            ::mlir::IntegerAttr());
+    }]>
+  ];
 }
 
 def Metis_ConstantOp : Metis_Op<"constant", [ConstantLike, Pure]> {
