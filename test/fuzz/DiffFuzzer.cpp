@@ -314,15 +314,18 @@ std::string describeState(state::State &st) {
   return s;
 }
 
-Engine &jit() {
-  static std::unique_ptr<Engine> engine = [] {
-    auto created = Engine::create(Engine::kJit);
+/// The compiled engine called `name`, created once.
+Engine &engine(std::string_view name) {
+  static std::map<std::string_view, std::unique_ptr<Engine>> engines;
+  std::unique_ptr<Engine> &engine = engines[name];
+  if (!engine) {
+    auto created = Engine::create(llvm::StringRef(name.data(), name.size()));
     if (!created) {
       std::fprintf(stderr, "DiffFuzzer: %s\n", llvm::toString(created.takeError()).c_str());
       std::abort();
     }
-    return std::move(*created);
-  }();
+    engine = std::move(*created);
+  }
   return *engine;
 }
 
@@ -337,7 +340,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   setup.input = Bytes(data, data + std::min<size_t>(size, 64));
   setup.gas = p.gas;
 
-  std::string interpState, jitState;
+  std::string interpState;
   MessageRunner interp(setup);
   // Everything a call leaves that the tiers must agree on.
   // The state and the refund only count when the call succeeds: a caller (the transaction, or
@@ -345,18 +348,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // a frame at a different instruction of the same block (docs/compiled-code.md).
   Result ri = interp.run([&](state::State &st) { interpState = describeState(st); });
   std::string expected = describe(ri) + (ri.status == Status::Success ? interpState : "");
-  Engine &engine = jit();
-  size_t fallbacks = engine.fallbackCount();
-  MessageRunner compiled(setup, engine.executor());
-  Result rc = compiled.run([&](state::State &st) { jitState = describeState(st); });
-  std::string actual = describe(rc) + (rc.status == Status::Success ? jitState : "");
-  if (engine.fallbackCount() != fallbacks || expected != actual) {
-    std::fprintf(stderr,
-                 "DiffFuzzer: the JIT disagrees with the interpreter%s\ncode: 0x%s\ngas: %lld\n"
-                 "interpreter:\n%s\njit:\n%s",
-                 engine.fallbackCount() != fallbacks ? " (it could not compile the code)" : "",
-                 toHex(p.code).c_str(), (long long)p.gas, expected.c_str(), actual.c_str());
-    std::abort();
+  // The JIT compiles the whole program; the mixed engine cuts it into small regions and
+  // interprets a random half, so frames hand over at every kind of edge.
+  for (std::string_view name : {Engine::kJit, Engine::kMixed}) {
+    Engine &tier = engine(name);
+    size_t fallbacks = tier.fallbackCount();
+    std::string compiledState;
+    MessageRunner compiled(setup, tier.executor());
+    Result rc = compiled.run([&](state::State &st) { compiledState = describeState(st); });
+    std::string actual = describe(rc) + (rc.status == Status::Success ? compiledState : "");
+    if (tier.fallbackCount() != fallbacks || expected != actual) {
+      std::fprintf(stderr,
+                   "DiffFuzzer: the %s engine disagrees with the interpreter%s\ncode: 0x%s\n"
+                   "gas: %lld\ninterpreter:\n%s\n%s:\n%s",
+                   std::string(name).c_str(),
+                   tier.fallbackCount() != fallbacks ? " (it could not compile the code)" : "",
+                   toHex(p.code).c_str(), (long long)p.gas, expected.c_str(),
+                   std::string(name).c_str(), actual.c_str());
+      std::abort();
+    }
   }
   // METIS_DIFF_VERBOSE=1: one line per program, to see what the generator reaches.
   static const bool verbose = std::getenv("METIS_DIFF_VERBOSE") != nullptr;
