@@ -11,6 +11,7 @@
 // (The regions issue adds the JIT's levels and a mixed mode to the tiers compared here.)
 //
 //===----------------------------------------------------------------------===//
+#include "engines/SharedEngines.h"
 #include "metis/Target/Engine.h"
 #include "metis/runtime/MessageRunner.h"
 #include "metis/runtime/Opcodes.h"
@@ -314,21 +315,6 @@ std::string describeState(state::State &st) {
   return s;
 }
 
-/// The compiled engine called `name`, created once.
-Engine &engine(std::string_view name) {
-  static std::map<std::string_view, std::unique_ptr<Engine>> engines;
-  std::unique_ptr<Engine> &engine = engines[name];
-  if (!engine) {
-    auto created = Engine::create(llvm::StringRef(name.data(), name.size()));
-    if (!created) {
-      std::fprintf(stderr, "DiffFuzzer: %s\n", llvm::toString(created.takeError()).c_str());
-      std::abort();
-    }
-    engine = std::move(*created);
-  }
-  return *engine;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -351,7 +337,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // The JIT compiles the whole program; the mixed engine cuts it into small regions and
   // interprets a random half, so frames hand over at every kind of edge.
   for (std::string_view name : {Engine::kJit, Engine::kMixed}) {
-    Engine &tier = engine(name);
+    Engine &tier = test::sharedEngine(std::string(name));
     size_t fallbacks = tier.fallbackCount();
     std::string compiledState;
     MessageRunner compiled(setup, tier.executor());

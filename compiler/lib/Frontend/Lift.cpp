@@ -86,6 +86,10 @@ private:
   /// A region-mode edge to analysis block `s` of another region: every word to memory, then
   /// metis.exit.
   Block *exitTo(uint32_t s, Location loc);
+  /// Ends `entry` with a dispatch on metis.entry_offset over analysis blocks `targets`, each to
+  /// destFor(block); any other offset is a bad jump destination.
+  void emitEntryDispatch(Block *entry, Location loc, ArrayRef<uint32_t> targets,
+                         llvm::function_ref<Block *(uint32_t)> destFor);
   ContractOp createContract(std::string symbol, std::optional<uint32_t> region);
   bool inRegion(uint32_t s) const {
     return !partition || partition->regionOf(s) == int32_t(currentRegion);
@@ -205,22 +209,27 @@ void Lifter::liftContractDispatch() {
   createContract(symbolNameFor(options.name), std::nullopt);
   stack.clear();
   Block *entry = newBlock();
-  builder.setInsertionPointToEnd(entry);
   Location loc = locAt(0);
-  Value pc = builder.create<EntryOffsetOp>(loc, word);
   // Offset 0 starts the frame; the dispatch targets are what redispatch hands over.
   SmallVector<uint32_t> targets(analysis.dispatchTargets().begin(),
                                 analysis.dispatchTargets().end());
   if (!analysis.blocks().empty() && analysis.blocks()[0].reachable &&
       !analysis.blocks()[0].dispatchTarget)
     targets.insert(targets.begin(), 0);
+  emitEntryDispatch(entry, loc, targets,
+                    [&](uint32_t s) { return exitTo(s, locAt(analysis.blocks()[s].begin)); });
+}
+
+void Lifter::emitEntryDispatch(Block *entry, Location loc, ArrayRef<uint32_t> targets,
+                               llvm::function_ref<Block *(uint32_t)> destFor) {
   SmallVector<int64_t> offsets;
   SmallVector<Block *> dests;
   for (uint32_t s : targets) {
     offsets.push_back(analysis.blocks()[s].begin);
-    dests.push_back(exitTo(s, locAt(analysis.blocks()[s].begin)));
+    dests.push_back(destFor(s));
   }
   builder.setInsertionPointToEnd(entry);
+  Value pc = builder.create<EntryOffsetOp>(loc, word);
   builder.create<DispatchOp>(loc, pc, builder.getDenseI64ArrayAttr(offsets), badJumpBlock(), dests);
 }
 
@@ -238,16 +247,8 @@ void Lifter::liftRegion(uint32_t index) {
     blockFor[i] = block;
   }
   // Entered with the whole stack in memory, at one of the region's entries.
-  Location loc = locAt(blocks[region.entries.front()].begin);
-  SmallVector<int64_t> offsets;
-  SmallVector<Block *> dests;
-  for (uint32_t e : region.entries) {
-    offsets.push_back(blocks[e].begin);
-    dests.push_back(landingPad(e));
-  }
-  builder.setInsertionPointToEnd(entry);
-  Value pc = builder.create<EntryOffsetOp>(loc, word);
-  builder.create<DispatchOp>(loc, pc, builder.getDenseI64ArrayAttr(offsets), badJumpBlock(), dests);
+  emitEntryDispatch(entry, locAt(blocks[region.entries.front()].begin), region.entries,
+                    [&](uint32_t e) { return landingPad(e); });
   for (uint32_t i : region.blocks)
     liftBlock(i);
 }

@@ -15,9 +15,7 @@ RegionPartition::RegionPartition(const ContractAnalysis &analysis, const RegionO
       continue;
     const uint32_t size = std::max<uint32_t>(blocks[i].numInsts, 1);
     if (regions_.empty() ||
-        (options.maxInstructions &&
-         regions_.back().instructions + size > options.maxInstructions &&
-         !regions_.back().blocks.empty()))
+        (options.maxInstructions && regions_.back().instructions + size > options.maxInstructions))
       regions_.emplace_back();
     regions_.back().blocks.push_back(i);
     regions_.back().instructions += size;

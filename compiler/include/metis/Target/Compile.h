@@ -33,7 +33,7 @@ struct CompileOptions {
   /// i256 instructions (minutes for some). 0 means no limit.
   unsigned fullOptimizationLimit = 25000;
   /// ... and so do contracts with more than this many in all their regions: InstCombine is
-  /// quadratic on a function's chain of gas checks (32 of 36 s on 65,535 JUMPDESTs in
+  /// quadratic on a function's chain of gas checks (32 of 36 s of IR passes on 65,535 JUMPDESTs in
   /// regions of 300 instructions), so the full pipeline is kept for what it pays for.
   unsigned fullOptimizationTotalLimit = 150000;
   /// Above this many instructions in all, code generation drops to the fast path too.
