@@ -334,23 +334,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // a frame at a different instruction of the same block (docs/compiled-code.md).
   Result ri = interp.run([&](state::State &st) { interpState = describeState(st); });
   std::string expected = describe(ri) + (ri.status == Status::Success ? interpState : "");
-  // The JIT compiles the whole program; the mixed engine cuts it into small regions and
-  // interprets a random half, so frames hand over at every kind of edge.
-  for (std::string_view name : {Engine::kJit, Engine::kMixed}) {
-    Engine &tier = test::sharedEngine(std::string(name));
+  // The JIT compiles the whole program, at each level; the mixed engine cuts it into small
+  // regions and interprets a random half, so frames hand over at every kind of edge.
+  struct Tier {
+    std::string_view engine;
+    CompileLevel level;
+  };
+  for (Tier t : {Tier{Engine::kJit, CompileLevel::Default}, Tier{Engine::kJit, CompileLevel::Fast},
+                 Tier{Engine::kMixed, CompileLevel::Default}}) {
+    Engine &tier = test::sharedEngine(std::string(t.engine), t.level);
+    const std::string name =
+        std::string(t.engine) + " (" + compileLevelName(t.level).str() + " level)";
     size_t fallbacks = tier.fallbackCount();
     std::string compiledState;
     MessageRunner compiled(setup, tier.executor());
     Result rc = compiled.run([&](state::State &st) { compiledState = describeState(st); });
     std::string actual = describe(rc) + (rc.status == Status::Success ? compiledState : "");
     if (tier.fallbackCount() != fallbacks || expected != actual) {
-      std::fprintf(stderr,
-                   "DiffFuzzer: the %s engine disagrees with the interpreter%s\ncode: 0x%s\n"
-                   "gas: %lld\ninterpreter:\n%s\n%s:\n%s",
-                   std::string(name).c_str(),
-                   tier.fallbackCount() != fallbacks ? " (it could not compile the code)" : "",
-                   toHex(p.code).c_str(), (long long)p.gas, expected.c_str(),
-                   std::string(name).c_str(), actual.c_str());
+      std::fprintf(
+          stderr,
+          "DiffFuzzer: the %s engine disagrees with the interpreter%s\ncode: 0x%s\n"
+          "gas: %lld\ninterpreter:\n%s\n%s:\n%s",
+          name.c_str(), tier.fallbackCount() != fallbacks ? " (it could not compile the code)" : "",
+          toHex(p.code).c_str(), (long long)p.gas, expected.c_str(), name.c_str(), actual.c_str());
       std::abort();
     }
   }

@@ -1,34 +1,90 @@
-//===- metis-bench.cpp - Time the interpreter on the benchmarks -----------===//
+//===- metis-bench.cpp - Time the tiers and the compiler on the benchmarks ===//
 //
-// metis-bench [--shared DIR] [--benchmark_filter=REGEX ...]
+// metis-bench [--shared DIR] [--modes interp,jit,aot,compile] [--level fast|default]
+//             [--llvm-passes PIPELINE] [--no-summary] [--benchmark_filter=REGEX ...]
 //
-// Registers `interp/<group>/<name>/<case>` for every evmone-legacy case and
-// every revmc bench that runs on its own code (BenchInputs.h), running the code
-// directly with no deployment. Each benchmark checks its output (and gas, where
-// known) once before timing; a mismatch marks it as errored and makes the exit
-// status non-zero. `precompile/point_evaluation` times one valid 0x0a call (the
-// trusted setup is loaded before timing); `precompile/ec*` time 0x06..0x08
-// the same way. DIR defaults to the shared folder beside the checkout, found
-// from the executable's path (<build>/bin/../../../shared).
+// For every benchmark case (BenchInputs.h: evmone-legacy, revmc, evm-benchmarks and this
+// repository's bench/), run directly with no deployment:
+//   interp/<group>/<name>/<case>   the reference interpreter;
+//   jit/<group>/<name>/<case>      the ORC JIT at --level (compile excluded: it happens on the
+//                                  checked first run, before timing);
+//   aot/<group>/<name>/<case>      a shared library compiled at --level, loaded;
+// and per contract compile/fast/<group>/<name> and compile/default/<group>/<name>, one whole
+// compile to an in-memory object per iteration (compileToObject: what the JIT pays before
+// linking). Each run benchmark checks its output (and gas, where known) once before timing; a
+// mismatch marks it as errored and makes the exit status non-zero. `precompile/*` time single
+// precompile calls on valid input. After the runs a summary prints each case's speedup over
+// the interpreter, the geometric means (all cases, and the compute set of issue 12) and the
+// compile times in ms and ms/KB: on stdout after the console table, on stderr when
+// --benchmark_format is json or csv so that stdout stays machine-readable. DIR defaults to the
+// shared folder beside the checkout, found from the executable's path.
 //
 //===----------------------------------------------------------------------===//
+#include "metis/Target/Engine.h"
 #include "metis/harness/BenchInputs.h"
 #include "metis/runtime/Precompiles.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <atomic>
 #include <benchmark/benchmark.h>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <map>
+#include <set>
 
 namespace fs = std::filesystem;
 using namespace metis;
 
 namespace {
 
+/// What the command line asks for beyond Google Benchmark's own flags.
+struct BenchOptions {
+  std::optional<std::string> shared;
+  std::set<std::string> modes{"interp", "jit", "aot", "compile"};
+  CompileOptions compile; ///< for the jit and aot rows
+  bool summary = true;
+};
+
+/// The compute set of issue 12's run-speed target: contracts whose time is arithmetic, not state.
+bool isCompute(const bench::BenchCase &c) {
+  static const std::set<std::string> names{
+      "snailtracer",  "sha1_divs",          "sha1_shifts", "blake2b_huff", "blake2b_shifts",
+      "weierstrudel", "fibonacci-calldata", "factorial",   "hash_10k",     "bswap64",
+      "mlp"};
+  return names.count(c.name) != 0;
+}
+
+/// The compiled tiers, created on first use so that filtered-out modes cost nothing.
+class Engines {
+public:
+  explicit Engines(CompileOptions options) : options_(std::move(options)) {}
+  /// The engine called `name`, or null after recording why it could not be created.
+  Engine *get(std::string_view name, std::optional<std::string> &error) {
+    auto &slot = engines_[std::string(name)];
+    if (!slot) {
+      auto engine = Engine::create(name, options_);
+      if (!engine) {
+        error = llvm::toString(engine.takeError());
+        return nullptr;
+      }
+      slot = std::move(*engine);
+    }
+    return slot.get();
+  }
+
+private:
+  CompileOptions options_;
+  std::map<std::string, std::unique_ptr<Engine>> engines_;
+};
+
 /// One registered benchmark. The runner is built on first use, so benchmarks
 /// the filter leaves out cost nothing.
 struct Entry {
   bench::BenchCase benchCase;
+  std::string engine; ///< Engine::kInterp, kJit or kAot
+  Engines *engines = nullptr;
   std::unique_ptr<bench::Runner> runner;
   std::optional<std::string> error;
   int64_t gasUsed = 0;
@@ -37,11 +93,21 @@ struct Entry {
 std::atomic<bool> anyError{false};
 
 void runEntry(benchmark::State &state, Entry &e) {
-  if (!e.runner) {
-    e.runner = std::make_unique<bench::Runner>(e.benchCase);
-    Result r = e.runner->run();
-    e.gasUsed = e.runner->gasUsed(r);
-    e.error = bench::checkResult(e.benchCase, r, e.gasUsed);
+  if (!e.runner && !e.error) {
+    Executor *executor = nullptr;
+    Engine *engine = nullptr;
+    if (e.engine != Engine::kInterp) {
+      engine = e.engines->get(e.engine, e.error);
+      executor = engine ? engine->executor() : nullptr;
+    }
+    if (!e.error) {
+      e.runner = std::make_unique<bench::Runner>(e.benchCase, executor);
+      Result r = e.runner->run(); // compiles, outside the timed loop
+      e.gasUsed = e.runner->gasUsed(r);
+      e.error = bench::checkResult(e.benchCase, r, e.gasUsed);
+      if (!e.error && engine && engine->fallbackCount())
+        e.error = "compiling failed: " + engine->firstError();
+    }
   }
   if (e.error) {
     state.SkipWithError(e.error->c_str());
@@ -57,22 +123,179 @@ void runEntry(benchmark::State &state, Entry &e) {
       benchmark::Counter(double(e.gasUsed), benchmark::Counter::kIsIterationInvariantRate);
 }
 
-/// Takes `--shared DIR` or `--shared=DIR` out of argv, leaving the rest to
-/// Google Benchmark.
-std::optional<std::string> takeSharedFlag(int &argc, char **argv) {
-  std::optional<std::string> dir;
+/// One compile of a contract per iteration, at `level`.
+void compileContract(benchmark::State &state, const bench::BenchCase &c, CompileLevel level,
+                     const CompileOptions &base) {
+  CompileOptions options = base;
+  options.level = level;
+  options.name = c.name;
+  for (auto _ : state) {
+    auto object = compileToObject(*c.code, options);
+    if (!object) {
+      std::string message = llvm::toString(object.takeError());
+      state.SkipWithError(message.c_str());
+      anyError = true;
+      return;
+    }
+    benchmark::DoNotOptimize(object->get());
+  }
+  state.counters["bytes"] = double(c.code->size());
+}
+
+/// Takes metis-bench's own flags (`--name VALUE` or `--name=VALUE`) out of argv, leaving the rest
+/// to Google Benchmark. Returns an error message for a bad value.
+std::optional<std::string> takeOwnFlags(int &argc, char **argv, BenchOptions &options) {
   int out = 1;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--shared") == 0 && i + 1 < argc)
-      dir = argv[++i];
-    else if (std::strncmp(argv[i], "--shared=", 9) == 0)
-      dir = argv[i] + 9;
-    else
+    std::string_view arg = argv[i];
+    auto value = [&](std::string_view name) -> std::optional<std::string> {
+      if (arg == name && i + 1 < argc)
+        return std::string(argv[++i]);
+      if (arg.starts_with(name) && arg.size() > name.size() && arg[name.size()] == '=')
+        return std::string(arg.substr(name.size() + 1));
+      return std::nullopt;
+    };
+    if (arg == "--no-summary") {
+      options.summary = false;
+    } else if (auto v = value("--shared")) {
+      options.shared = *v;
+    } else if (auto v = value("--llvm-passes")) {
+      options.compile.llvmPasses = *v;
+    } else if (auto v = value("--level")) {
+      auto level = parseCompileLevel(*v);
+      if (!level)
+        return "unknown compile level '" + *v + "' (available: " + kCompileLevelNames + ")";
+      options.compile.level = *level;
+    } else if (auto v = value("--modes")) {
+      options.modes.clear();
+      llvm::SmallVector<llvm::StringRef> parts;
+      llvm::StringRef(*v).split(parts, ',', -1, /*KeepEmpty=*/false);
+      for (llvm::StringRef part : parts) {
+        if (part != "interp" && part != "jit" && part != "aot" && part != "compile")
+          return "unknown mode '" + part.str() + "' (available: interp, jit, aot, compile)";
+        options.modes.insert(part.str());
+      }
+    } else {
       argv[out++] = argv[i];
+    }
   }
   argc = out;
   argv[argc] = nullptr;
-  return dir;
+  return std::nullopt;
+}
+
+/// Forwards everything to the reporter the flags chose and keeps each benchmark's time for the
+/// summary.
+class SummaryReporter final : public benchmark::BenchmarkReporter {
+public:
+  SummaryReporter() : inner_(benchmark::CreateDefaultDisplayReporter()) {}
+  bool ReportContext(const Context &context) override {
+    inner_->SetOutputStream(&GetOutputStream());
+    inner_->SetErrorStream(&GetErrorStream());
+    return inner_->ReportContext(context);
+  }
+  void ReportRuns(const std::vector<Run> &runs) override {
+    for (const Run &run : runs)
+      if (!run.error_occurred && run.run_type == Run::RT_Iteration)
+        seconds_[run.benchmark_name()] =
+            run.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(run.time_unit);
+    inner_->ReportRuns(runs);
+  }
+  void Finalize() override { inner_->Finalize(); }
+  /// Where the summary goes: after the console table, or to stderr beside JSON and CSV.
+  FILE *summaryStream() const {
+    return dynamic_cast<benchmark::ConsoleReporter *>(inner_.get()) ? stdout : stderr;
+  }
+  /// Seconds per iteration of `name`, if it ran without error.
+  std::optional<double> seconds(const std::string &name) const {
+    auto it = seconds_.find(name);
+    return it == seconds_.end() ? std::nullopt : std::optional<double>(it->second);
+  }
+
+private:
+  std::unique_ptr<benchmark::BenchmarkReporter> inner_;
+  std::map<std::string, double> seconds_;
+};
+
+/// The geometric mean of `ratios` (nan for none).
+double geometricMean(const std::vector<double> &ratios) {
+  if (ratios.empty())
+    return std::nan("");
+  double logSum = 0;
+  for (double r : ratios)
+    logSum += std::log(r);
+  return std::exp(logSum / double(ratios.size()));
+}
+
+/// Prints each case's speedup of jit and aot over the interpreter, their geometric means, and
+/// the compile times.
+void printSummary(const SummaryReporter &reporter, const std::vector<bench::BenchCase> &cases,
+                  const BenchOptions &options) {
+  FILE *out = reporter.summaryStream();
+  std::fflush(stdout);
+  const char *tiers[] = {"jit", "aot"};
+  std::map<std::string, std::vector<double>> all, compute;
+  bool header = false;
+  for (const bench::BenchCase &c : cases) {
+    auto interp = reporter.seconds("interp/" + c.id());
+    if (!interp)
+      continue;
+    std::optional<double> speedup[2];
+    for (int t = 0; t < 2; ++t)
+      if (auto s = reporter.seconds(std::string(tiers[t]) + "/" + c.id()))
+        speedup[t] = *interp / *s;
+    if (!speedup[0] && !speedup[1])
+      continue;
+    if (!header) {
+      std::fprintf(out, "\nspeedup over the interpreter (level %s)\n%-58s %10s %8s %8s\n",
+                   compileLevelName(options.compile.level).str().c_str(), "case", "interp us",
+                   "jit", "aot");
+      header = true;
+    }
+    std::fprintf(out, "%-58s %10.1f", c.id().c_str(), *interp * 1e6);
+    for (int t = 0; t < 2; ++t) {
+      if (!speedup[t]) {
+        std::fprintf(out, " %8s", "-");
+        continue;
+      }
+      std::fprintf(out, " %7.2fx", *speedup[t]);
+      all[tiers[t]].push_back(*speedup[t]);
+      if (isCompute(c))
+        compute[tiers[t]].push_back(*speedup[t]);
+    }
+    std::fprintf(out, "\n");
+  }
+  for (const char *tier : tiers)
+    if (!all[tier].empty())
+      std::fprintf(out, "geometric mean %s: %.2fx over %zu cases, compute set %.2fx over %zu\n",
+                   tier, geometricMean(all[tier]), all[tier].size(), geometricMean(compute[tier]),
+                   compute[tier].size());
+
+  header = false;
+  std::set<std::string> seen;
+  for (const bench::BenchCase &c : cases) {
+    std::string contract = c.group + "/" + c.name;
+    if (!seen.insert(contract).second)
+      continue;
+    auto fast = reporter.seconds("compile/fast/" + contract);
+    auto normal = reporter.seconds("compile/default/" + contract);
+    if (!fast && !normal)
+      continue;
+    if (!header) {
+      std::fprintf(out, "\ncompile time, one thread\n%-44s %8s %12s %12s %12s %12s\n", "contract",
+                   "bytes", "fast ms", "fast ms/KB", "default ms", "default ms/KB");
+      header = true;
+    }
+    double kb = double(c.code->size()) / 1024;
+    std::fprintf(out, "%-44s %8zu", contract.c_str(), c.code->size());
+    for (auto s : {fast, normal}) {
+      if (s)
+        std::fprintf(out, " %12.1f %12.1f", *s * 1e3, *s * 1e3 / kb);
+      else
+        std::fprintf(out, " %12s %12s", "-", "-");
+    }
+    std::fprintf(out, "\n");
+  }
 }
 
 /// A valid KZG proof (the state tests' correct_proof_392169c16a2e5ef6): the
@@ -191,13 +414,17 @@ fs::path defaultSharedDir(const char *argv0) {
 } // namespace
 
 int main(int argc, char **argv) {
-  std::optional<std::string> sharedFlag = takeSharedFlag(argc, argv);
+  static BenchOptions options;
+  if (auto error = takeOwnFlags(argc, argv, options)) {
+    std::fprintf(stderr, "metis-bench: %s\n", error->c_str());
+    return 2;
+  }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv))
     return 1;
-  const fs::path shared = sharedFlag ? fs::path(*sharedFlag) : defaultSharedDir(argv[0]);
+  const fs::path shared = options.shared ? fs::path(*options.shared) : defaultSharedDir(argv[0]);
 
-  static std::vector<std::unique_ptr<Entry>> entries;
+  static std::vector<bench::BenchCase> cases;
   for (auto loaded : {bench::loadEvmoneLegacy(shared / "bench/evmone-legacy"),
                       bench::loadRevmc(shared / "bench/revmc"),
                       bench::loadEvmBenchmarks(shared / "bench/evm-benchmarks/benchmarks"),
@@ -207,13 +434,35 @@ int main(int argc, char **argv) {
       return 1;
     }
     for (auto &c : std::get<std::vector<bench::BenchCase>>(loaded))
-      entries.push_back(std::make_unique<Entry>(Entry{std::move(c), nullptr, {}, 0}));
+      cases.push_back(std::move(c));
   }
-  for (auto &e : entries) {
-    Entry *entry = e.get();
-    benchmark::RegisterBenchmark(("interp/" + entry->benchCase.id()).c_str(),
-                                 [entry](benchmark::State &s) { runEntry(s, *entry); })
-        ->Unit(benchmark::kMicrosecond);
+
+  static Engines engines(options.compile);
+  static std::vector<std::unique_ptr<Entry>> entries;
+  for (std::string_view engine : {Engine::kInterp, Engine::kJit, Engine::kAot}) {
+    if (!options.modes.count(std::string(engine)))
+      continue;
+    for (const bench::BenchCase &c : cases) {
+      entries.push_back(std::make_unique<Entry>(Entry{c, std::string(engine), &engines}));
+      Entry *entry = entries.back().get();
+      benchmark::RegisterBenchmark((std::string(engine) + "/" + c.id()).c_str(),
+                                   [entry](benchmark::State &s) { runEntry(s, *entry); })
+          ->Unit(benchmark::kMicrosecond);
+    }
+  }
+  if (options.modes.count("compile")) {
+    for (CompileLevel level : {CompileLevel::Fast, CompileLevel::Default}) {
+      std::set<std::string> seen;
+      for (const bench::BenchCase &c : cases) {
+        std::string contract = c.group + "/" + c.name;
+        if (!seen.insert(contract).second)
+          continue;
+        benchmark::RegisterBenchmark(
+            ("compile/" + compileLevelName(level).str() + "/" + contract).c_str(),
+            [&c, level](benchmark::State &s) { compileContract(s, c, level, options.compile); })
+            ->Unit(benchmark::kMillisecond);
+      }
+    }
   }
 
   benchmark::RegisterBenchmark("precompile/modexp_2048bit", modexpWorstCase)
@@ -223,7 +472,10 @@ int main(int argc, char **argv) {
 
   registerBn254Benchmarks();
 
-  benchmark::RunSpecifiedBenchmarks();
+  SummaryReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  if (options.summary)
+    printSummary(reporter, cases, options);
   benchmark::Shutdown();
   return anyError ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 //===- metis-block.cpp - Execute mainnet blocks and check their headers -----===//
 //
-// metis-block run BLOCK.json|FOLDER... [--engine interp|jit|aot|mixed] [--seed N] [-O N] [--json]
+// metis-block run BLOCK.json|FOLDER... [--engine interp|jit|aot|mixed] [--seed N] [--level L] [-O
+// N] [--json]
 //
 // Executes each block serially on a fresh copy of its pre-state and checks gas used,
 // receipts root and logs bloom against the header (harness/BlockTest.h). One line per
@@ -30,6 +31,7 @@ struct Options {
   std::vector<std::string> inputs;
   std::string engine{Engine::kInterp};
   unsigned optLevel = 2;
+  std::string level = "default";
   uint64_t seed = 1;
   bool json = false;
 };
@@ -50,6 +52,7 @@ std::vector<fs::path> collect(const std::vector<std::string> &inputs, int &error
 int run(const Options &opts) {
   CompileOptions compile;
   compile.llvmOptLevel = opts.optLevel;
+  compile.level = *parseCompileLevel(opts.level); // checked by the option
   compile.mixedSeed = opts.engine == Engine::kMixed ? opts.seed : 0;
   auto engine = Engine::create(opts.engine, compile);
   if (!engine) {
@@ -124,7 +127,9 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember(Engine::names()));
   runCmd->add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled")
       ->check(CLI::PositiveNumber);
-  runCmd->add_option("-O", opts.optLevel, "optimisation level of the compiled tiers (0-3)")
+  runCmd->add_option("--level", opts.level, "compile level of the compiled tiers: fast or default")
+      ->check(CLI::IsMember({"fast", "default"}));
+  runCmd->add_option("-O", opts.optLevel, "code generation level of the compiled tiers (0-3)")
       ->check(CLI::Range(0, 3));
   runCmd->add_flag("--json", opts.json, "one JSON object per block");
   CLI11_PARSE(app, argc, argv);

@@ -1,6 +1,7 @@
 //===- metis-statetest.cpp - Run Ethereum state tests -----------------------===//
 //
-// metis-statetest [--jobs N] [--filter REGEX] [--trace] [--expected-failures FILE] PATH...
+// metis-statetest [--jobs N] [--filter REGEX] [--trace] [--engine E] [--seed N] [--level L]
+//                  [--expected-failures FILE] PATH...
 //
 // Runs every Cancun case of the state-test files under PATH (files or folders, recursive).
 // Prints one line per failure, and last `N passed, N failed`.
@@ -41,6 +42,7 @@ struct Options {
   std::string expectedFailuresFile;
   std::string engine{Engine::kInterp};
   uint64_t seed = 1;
+  std::string level = "default";
 };
 
 /// `category/file.json`: the key prefix used by the expected-failures list.
@@ -131,6 +133,8 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember(Engine::names()));
   app.add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled (default 1)")
       ->check(CLI::PositiveNumber);
+  app.add_option("--level", opts.level, "compile level of the compiled engines: fast or default")
+      ->check(CLI::IsMember({"fast", "default"}));
   app.add_option("--expected-failures", opts.expectedFailuresFile,
                  "cases allowed to fail (one `file:test:dD/gG/vV # cause` per line); a "
                  "listed case that passes is a failure");
@@ -161,6 +165,7 @@ int main(int argc, char **argv) {
   std::sort(files.begin(), files.end());
 
   CompileOptions compile;
+  compile.level = *parseCompileLevel(opts.level); // checked by the option
   compile.mixedSeed = opts.engine == Engine::kMixed ? opts.seed : 0;
   auto engine = Engine::create(opts.engine, compile);
   if (!engine) {

@@ -1,11 +1,12 @@
 //===- metisc.cpp - The metis compiler driver -------------------------------===//
 //
-// metisc INPUT [-o OUT] [--emit=mlir|llvm|asm|obj|so] [-O0..3] [--input-format=hex|bin]
-//        [--mlir-print-debuginfo] [--stats] [--timing] [--name NAME] [--region-size N]
+// metisc INPUT [-o OUT] [--emit=mlir|llvm|asm|obj|so] [--level fast|default] [-O0..3]
+//        [--llvm-passes PIPELINE] [--input-format=hex|bin] [--mlir-print-debuginfo] [--stats]
+//        [--timing] [--name NAME] [--region-size N]
 //   lifts bytecode to the metis dialect (mlir), or compiles it to LLVM IR, assembly, an
 //   object file or a shared library that metis loads (so).
-// metisc run INPUT [--calldata HEX|@FILE] [--gas N] [--engine interp|jit|aot] [--so LIB] [--json]
-//        [--repeat N]
+// metisc run INPUT [--calldata HEX|@FILE] [--gas N] [--engine interp|jit|aot] [--level L]
+//        [--llvm-passes PIPELINE] [--so LIB] [--json] [--repeat N]
 //   runs bytecode as a call from a default sender against a state holding only that code,
 //   and prints status, gas used and output. --so runs a library made by --emit=so, which
 //   must have been compiled from INPUT.
@@ -71,7 +72,21 @@ struct RunOptions {
   std::string library;
   bool json = false;
   unsigned repeat = 1;
+  std::string level = "default";
+  std::string llvmPasses;
 };
+
+/// Reads --level into `options`; false (after printing the error) if it names no level.
+bool applyLevel(const std::string &name, CompileOptions &options) {
+  auto level = parseCompileLevel(name);
+  if (!level) {
+    fmt::print(stderr, "error: unknown compile level '{}' (available: {})\n", name,
+               kCompileLevelNames);
+    return false;
+  }
+  options.level = *level;
+  return true;
+}
 
 /// Reads INPUT as text or bytes; errors name the file.
 std::optional<std::string> readInput(const std::string &path, std::string &error) {
@@ -91,7 +106,11 @@ std::optional<std::string> readInput(const std::string &path, std::string &error
 
 int runCommand(const RunOptions &opts) {
   // With --so the given library runs (LibraryExecutor); otherwise the engine compiles.
-  auto engine = Engine::create(opts.library.empty() ? opts.engine : Engine::kInterp);
+  CompileOptions compile;
+  if (!applyLevel(opts.level, compile))
+    return 2;
+  compile.llvmPasses = opts.llvmPasses;
+  auto engine = Engine::create(opts.library.empty() ? opts.engine : Engine::kInterp, compile);
   if (!engine) {
     fmt::print(stderr, "error: {}\n", llvm::toString(engine.takeError()));
     return 2;
@@ -213,6 +232,8 @@ struct LiftCommandOptions {
   bool stats = false;
   bool timing = false;
   uint32_t regionSize = kDefaultRegionInstructions;
+  std::string level = "default";
+  std::string llvmPasses;
 };
 
 int compileCommand(const LiftCommandOptions &opts) {
@@ -225,6 +246,9 @@ int compileCommand(const LiftCommandOptions &opts) {
       return 1;
     }
     CompileOptions options;
+    if (!applyLevel(opts.level, options))
+      return 1;
+    options.llvmPasses = opts.llvmPasses;
     options.llvmOptLevel = opts.optLevel;
     options.timing = opts.timing;
     options.regions.maxInstructions = opts.regionSize;
@@ -291,8 +315,14 @@ int main(int argc, char **argv) {
                    "mlir (the lifted dialect), llvm (LLVM IR), asm, obj or so (a shared "
                    "library metis can load)")
         ->check(CLI::IsMember({"mlir", "llvm", "asm", "obj", "so"}));
-    app.add_option("-O", opts.optLevel, "optimisation level 0-3 (default 2)")
+    app.add_option("--level", opts.level,
+                   "compile level: fast (first compiles) or default (docs/compile-levels.md)");
+    app.add_option("-O", opts.optLevel,
+                   "code generation level 0-3 at the default level (default 2; 0: no "
+                   "optimisation at all)")
         ->check(CLI::Range(0, 3));
+    app.add_option("--llvm-passes", opts.llvmPasses,
+                   "LLVM IR pipeline instead of the level's, as opt -passes= takes it");
     app.add_option("--input-format", opts.inputFormat, "hex or bin")
         ->check(CLI::IsMember({"hex", "bin"}));
     app.add_option("--name", opts.name,
@@ -326,6 +356,9 @@ int main(int argc, char **argv) {
                      "calldata as hex (evmone's notation), or @FILE to read it from FILE");
   runCmd->add_option("--gas", run.gas, "gas limit of the call")->check(CLI::PositiveNumber);
   runCmd->add_option("--engine", run.engine, "interp, jit or aot");
+  runCmd->add_option("--level", run.level, "compile level of jit and aot: fast or default");
+  runCmd->add_option("--llvm-passes", run.llvmPasses,
+                     "LLVM IR pipeline instead of the level's, as opt -passes= takes it");
   runCmd->add_option("--so", run.library, "with --engine=aot: a library made by --emit=so");
   runCmd->add_option("--repeat", run.repeat, "run N times and report the mean time");
   runCmd->add_flag("--json", run.json, "print one JSON object");

@@ -58,19 +58,12 @@ llvm::Error linkSharedLibrary(const std::string &object, const std::string &path
 
 llvm::Error emitContract(BytesView code, EmitKind kind, const std::string &path,
                          const CompileOptions &options) {
-  auto tm = createHostTargetMachine(options.llvmOptLevel);
-  if (!tm)
-    return tm.takeError();
   llvm::LLVMContext ctx;
-  auto optimized = compileToLLVM(code, ctx, **tm, options);
-  if (!optimized)
-    return optimized.takeError();
-  const OptimizedModule &module = *optimized;
-  if (optimized->codegenOptLevel != options.llvmOptLevel) {
-    tm = createHostTargetMachine(optimized->codegenOptLevel);
-    if (!tm)
-      return tm.takeError();
-  }
+  auto host = compileForHost(code, ctx, options);
+  if (!host)
+    return host.takeError();
+  const OptimizedModule &module = host->optimized;
+  llvm::TargetMachine *tm = host->targetMachine.get();
   switch (kind) {
   case EmitKind::LLVMIR: {
     std::error_code ec;
@@ -82,12 +75,12 @@ llvm::Error emitContract(BytesView code, EmitKind kind, const std::string &path,
     return llvm::Error::success();
   }
   case EmitKind::Assembly:
-    return writeMachineCode(module, **tm, llvm::CodeGenFileType::AssemblyFile, path);
+    return writeMachineCode(module, *tm, llvm::CodeGenFileType::AssemblyFile, path);
   case EmitKind::Object:
-    return writeMachineCode(module, **tm, llvm::CodeGenFileType::ObjectFile, path);
+    return writeMachineCode(module, *tm, llvm::CodeGenFileType::ObjectFile, path);
   case EmitKind::SharedLibrary: {
     std::string object = path + ".o";
-    if (auto err = writeMachineCode(module, **tm, llvm::CodeGenFileType::ObjectFile, object))
+    if (auto err = writeMachineCode(module, *tm, llvm::CodeGenFileType::ObjectFile, object))
       return err;
     llvm::Error err = linkSharedLibrary(object, path);
     llvm::sys::fs::remove(object);

@@ -10,6 +10,7 @@
 #include "llvm/CodeGen/MachinePassRegistry.h"
 #include "llvm/CodeGen/Passes.h"
 #include "llvm/CodeGen/RegAllocRegistry.h"
+#include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Pass.h"
@@ -20,12 +21,25 @@
 #include "llvm/TargetParser/Host.h"
 #include "llvm/Transforms/Scalar/DeadStoreElimination.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 
 #include <algorithm>
 #include <mutex>
 
 namespace metis {
+
+llvm::StringRef compileLevelName(CompileLevel level) {
+  return level == CompileLevel::Fast ? "fast" : "default";
+}
+
+std::optional<CompileLevel> parseCompileLevel(llvm::StringRef name) {
+  if (name == "fast")
+    return CompileLevel::Fast;
+  if (name == "default")
+    return CompileLevel::Default;
+  return std::nullopt;
+}
 
 void initializeNativeTarget() {
   static std::once_flag once;
@@ -93,6 +107,20 @@ void runCodegen(const OptimizedModule &module, llvm::function_ref<void()> emit) 
     llvm::RegisterRegAlloc::setDefault(fallback);
 }
 
+/// The IR passes of the fast level and of the large-function profile: passes linear in a
+/// function's size (docs/compile-levels.md has the measurements). The MLIR pipeline has already
+/// folded and canonicalised; what is left is the builtins' argument buffers, redundant loads of
+/// context fields and dead stores. InstCombine's dominating-condition queries, LoopRotate and GVN
+/// are what blow up on the large functions, and buy little here: code generation is what costs.
+static llvm::FunctionPassManager buildLinearPipeline() {
+  llvm::FunctionPassManager fpm;
+  fpm.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
+  fpm.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/false));
+  fpm.addPass(llvm::SimplifyCFGPass());
+  fpm.addPass(llvm::DSEPass());
+  return fpm;
+}
+
 llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx,
                                               llvm::TargetMachine &tm,
                                               const CompileOptions &options) {
@@ -156,15 +184,21 @@ llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext 
   bool large = (options.fullOptimizationLimit && size > options.fullOptimizationLimit) ||
                (options.fullOptimizationTotalLimit &&
                 result.instructionCount > options.fullOptimizationTotalLimit);
+  const bool fast = options.level == CompileLevel::Fast;
   result.largeFunction = large;
   if (large)
     result.codegenOptLevel =
         options.fastCodegenLimit && result.instructionCount > options.fastCodegenLimit ? 0 : 1;
+  else if (fast) // -O0's local register allocator spills every word: 2.5x slower code
+    result.codegenOptLevel = std::min(result.codegenOptLevel, 1u);
   if (options.timing)
     llvm::errs() << options.name << ": " << result.instructionCount << " LLVM instructions in "
                  << result.functionCount << " functions, the largest " << size << ": "
-                 << (large ? "large-function" : "full") << " IR pipeline, code generation -O"
-                 << result.codegenOptLevel << "\n";
+                 << (!options.llvmPasses.empty() ? "given"
+                     : fast                      ? "fast"
+                     : large                     ? "large-function"
+                                                 : "full")
+                 << " IR pipeline, code generation -O" << result.codegenOptLevel << "\n";
 
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
@@ -182,22 +216,50 @@ llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext 
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
   llvm::ModulePassManager mpm;
-  if (large) {
-    // The large-function profile: passes linear in the function's size. The MLIR
-    // pipeline has already folded and canonicalised; what is left is redundant
-    // loads of context fields and dead stores. InstCombine's dominating-condition
-    // queries, LoopRotate and GVN are what blow up on these functions.
-    llvm::FunctionPassManager fpm;
-    fpm.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/false));
-    fpm.addPass(llvm::SimplifyCFGPass());
-    fpm.addPass(llvm::DSEPass());
-    mpm.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(fpm)));
+  if (!options.llvmPasses.empty()) {
+    if (auto err = pb.parsePassPipeline(mpm, options.llvmPasses))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "the LLVM pipeline '" + options.llvmPasses +
+                                         "' does not parse: " + llvm::toString(std::move(err)));
+  } else if (fast || large) {
+    mpm.addPass(llvm::createModuleToFunctionPassAdaptor(buildLinearPipeline()));
   } else {
     mpm = pb.buildPerModuleDefaultPipeline(optimizationLevel(options.llvmOptLevel));
   }
   mpm.run(*llvmModule, mam);
   result.module = std::move(llvmModule);
   return result;
+}
+
+llvm::Expected<HostModule> compileForHost(BytesView code, llvm::LLVMContext &ctx,
+                                          const CompileOptions &options) {
+  auto tm = createHostTargetMachine(options.llvmOptLevel);
+  if (!tm)
+    return tm.takeError();
+  auto module = compileToLLVM(code, ctx, **tm, options);
+  if (!module)
+    return module.takeError();
+  // Code generation at the level compileToLLVM chose for this contract's size; a second target
+  // machine only if that is not the one asked for.
+  if (module->codegenOptLevel != options.llvmOptLevel) {
+    tm = createHostTargetMachine(module->codegenOptLevel);
+    if (!tm)
+      return tm.takeError();
+  }
+  return HostModule{std::move(*module), std::move(*tm)};
+}
+
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> compileToObject(BytesView code,
+                                                                    const CompileOptions &options) {
+  llvm::LLVMContext ctx;
+  auto host = compileForHost(code, ctx, options);
+  if (!host)
+    return host.takeError();
+  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> object(nullptr);
+  runCodegen(host->optimized, [&] {
+    object = llvm::orc::SimpleCompiler(*host->targetMachine)(*host->optimized.module);
+  });
+  return object;
 }
 
 } // namespace metis

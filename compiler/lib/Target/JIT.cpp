@@ -58,32 +58,17 @@ Jit::Jit(std::unique_ptr<llvm::orc::LLJIT> jit, CompileOptions options)
 
 llvm::Expected<CompiledContract> Jit::compileCode(BytesView code, const Bytes32 &codeHash) {
   auto start = std::chrono::steady_clock::now();
-  auto tm = createHostTargetMachine(options_.llvmOptLevel);
-  if (!tm)
-    return tm.takeError();
-  auto llvmCtx = std::make_unique<llvm::LLVMContext>();
   CompileOptions options = options_;
   options.name = "0x" + toHex(codeHash);
-  auto module = compileToLLVM(code, *llvmCtx, **tm, options);
-  if (!module)
-    return module.takeError();
+  auto object = compileToObject(code, options);
+  if (!object)
+    return object.takeError();
 
   // One JITDylib per contract: every contract defines the same entry symbol.
   auto dylib = jit_->createJITDylib("contract-" + toHex(codeHash));
   if (!dylib)
     return dylib.takeError();
   dylib->addToLinkOrder(jit_->getMainJITDylib());
-  // Code generation at the level compileToLLVM chose for this contract's size, not at the
-  // JIT's default one; a second target machine only if the size changed the level.
-  if (module->codegenOptLevel != options_.llvmOptLevel) {
-    tm = createHostTargetMachine(module->codegenOptLevel);
-    if (!tm)
-      return tm.takeError();
-  }
-  llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> object(nullptr);
-  runCodegen(*module, [&] { object = llvm::orc::SimpleCompiler(**tm)(*module->module); });
-  if (!object)
-    return object.takeError();
   if (auto err = jit_->addObjectFile(*dylib, std::move(*object)))
     return std::move(err);
   auto entry = jit_->lookup(*dylib, METIS_CONTRACT_ENTRY);

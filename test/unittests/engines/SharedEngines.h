@@ -15,11 +15,14 @@
 
 namespace metis::test {
 
-inline Engine &sharedEngine(const std::string &name) {
-  static std::map<std::string, std::unique_ptr<Engine>> engines;
-  auto &e = engines[name];
+/// The engine called `name`, compiling at `level`, created on first use.
+inline Engine &sharedEngine(const std::string &name, CompileLevel level = CompileLevel::Default) {
+  static std::map<std::pair<std::string, CompileLevel>, std::unique_ptr<Engine>> engines;
+  auto &e = engines[{name, level}];
   if (!e) {
-    auto created = Engine::create(name);
+    CompileOptions options;
+    options.level = level;
+    auto created = Engine::create(name, options);
     if (!created)
       llvm::report_fatal_error(created.takeError());
     e = std::move(*created);

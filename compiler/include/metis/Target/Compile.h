@@ -14,19 +14,38 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Target/TargetMachine.h"
 
 #include <memory>
+#include <optional>
 
 namespace metis {
 
 /// Instructions per region unless told otherwise (see docs/regions.md for the measurements).
 inline constexpr uint32_t kDefaultRegionInstructions = 2000;
 
+/// How hard LLVM works on a contract (docs/compile-levels.md). `Fast` is for first compiles:
+/// the cheapest pipeline that still keeps words in registers, and LLVM's fast code generation.
+/// `Default` is the pipeline chosen pass by pass from measurements on the benchmark contracts.
+enum class CompileLevel : uint8_t { Fast, Default };
+
+/// "fast" or "default": the one place the levels are spelled for the tools.
+llvm::StringRef compileLevelName(CompileLevel level);
+/// The level called `name`, or nullopt.
+std::optional<CompileLevel> parseCompileLevel(llvm::StringRef name);
+/// Every level's name, for help texts and errors.
+inline constexpr const char *kCompileLevelNames = "fast, default";
+
 struct CompileOptions {
   LoweringOptions lowering;
-  /// LLVM optimisation level, 0 to 3.
+  CompileLevel level = CompileLevel::Default;
+  /// LLVM's code generation level, 0 to 3, at the default level. 0 also turns the IR passes
+  /// off (unoptimised code, for debugging the lowering).
   unsigned llvmOptLevel = 2;
+  /// Non-empty: the LLVM IR pipeline to run instead of the level's, in `opt -passes=` syntax
+  /// ("default<O2>" is LLVM's standard -O2). For measuring pipelines and bisecting miscompiles.
+  std::string llvmPasses;
   /// Contracts whose LLVM function has more instructions than this get the
   /// large-function profile (see docs/compiled-code.md) instead of the full
   /// pipeline: LLVM's -O2 is superlinear on one function of tens of thousands of
@@ -65,6 +84,22 @@ struct OptimizedModule {
 llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext &ctx,
                                               llvm::TargetMachine &tm,
                                               const CompileOptions &options);
+
+/// An optimised module and the host target machine at the code generation level chosen for it.
+struct HostModule {
+  OptimizedModule optimized;
+  std::unique_ptr<llvm::TargetMachine> targetMachine;
+};
+
+/// compileToLLVM for the host, with the target machine to generate its code.
+llvm::Expected<HostModule> compileForHost(BytesView code, llvm::LLVMContext &ctx,
+                                          const CompileOptions &options);
+
+/// Compiles `code` for the host into an in-memory object file: lift, lower, optimise and generate
+/// code at the level `options` and the contract's size call for. What the JIT pays per contract
+/// before linking; metis-bench's compile/* rows time exactly this.
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> compileToObject(BytesView code,
+                                                                    const CompileOptions &options);
 
 /// Runs `emit`, the code generation of `module` (building its pass manager included), with the
 /// register allocator its size calls for: the greedy allocator's region splitting took 9 of 14 s on
