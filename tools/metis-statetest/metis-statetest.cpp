@@ -1,6 +1,7 @@
 //===- metis-statetest.cpp - Run Ethereum state tests -----------------------===//
 //
 // metis-statetest [--jobs N] [--filter REGEX] [--trace] [--engine E] [--seed N] [--level L]
+//                  [--disable-pass PASS]...
 //                  [--expected-failures FILE] PATH...
 //
 // Runs every Cancun case of the state-test files under PATH (files or folders, recursive).
@@ -43,6 +44,7 @@ struct Options {
   std::string engine{Engine::kInterp};
   uint64_t seed = 1;
   std::string level = "default";
+  std::vector<std::string> disabledPasses;
 };
 
 /// `category/file.json`: the key prefix used by the expected-failures list.
@@ -135,6 +137,9 @@ int main(int argc, char **argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--level", opts.level, "compile level of the compiled engines: fast or default")
       ->check(CLI::IsMember({"fast", "default"}));
+  app.add_option("--disable-pass", opts.disabledPasses,
+                 "leave this metis pass out of the compiled engines' pipeline (repeatable)")
+      ->check(CLI::IsMember(optionalPassNames()));
   app.add_option("--expected-failures", opts.expectedFailuresFile,
                  "cases allowed to fail (one `file:test:dD/gG/vV # cause` per line); a "
                  "listed case that passes is a failure");
@@ -166,6 +171,7 @@ int main(int argc, char **argv) {
 
   CompileOptions compile;
   compile.level = *parseCompileLevel(opts.level); // checked by the option
+  compile.lowering.disabledPasses.insert(opts.disabledPasses.begin(), opts.disabledPasses.end());
   compile.mixedSeed = opts.engine == Engine::kMixed ? opts.seed : 0;
   auto engine = Engine::create(opts.engine, compile);
   if (!engine) {

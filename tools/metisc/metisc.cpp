@@ -1,12 +1,13 @@
 //===- metisc.cpp - The metis compiler driver -------------------------------===//
 //
 // metisc INPUT [-o OUT] [--emit=mlir|llvm|asm|obj|so] [--level fast|default] [-O0..3]
-//        [--llvm-passes PIPELINE] [--input-format=hex|bin] [--mlir-print-debuginfo] [--stats]
+//        [--llvm-passes PIPELINE] [--disable-pass PASS] [--input-format=hex|bin]
+//        [--mlir-print-debuginfo] [--stats]
 //        [--timing] [--name NAME] [--region-size N]
 //   lifts bytecode to the metis dialect (mlir), or compiles it to LLVM IR, assembly, an
 //   object file or a shared library that metis loads (so).
 // metisc run INPUT [--calldata HEX|@FILE] [--gas N] [--engine interp|jit|aot] [--level L]
-//        [--llvm-passes PIPELINE] [--so LIB] [--json] [--repeat N]
+//        [--llvm-passes PIPELINE] [--disable-pass PASS] [--so LIB] [--json] [--repeat N]
 //   runs bytecode as a call from a default sender against a state holding only that code,
 //   and prints status, gas used and output. --so runs a library made by --emit=so, which
 //   must have been compiled from INPUT.
@@ -74,6 +75,7 @@ struct RunOptions {
   unsigned repeat = 1;
   std::string level = "default";
   std::string llvmPasses;
+  std::vector<std::string> disabledPasses;
 };
 
 /// Reads --level into `options`; false (after printing the error) if it names no level.
@@ -110,6 +112,7 @@ int runCommand(const RunOptions &opts) {
   if (!applyLevel(opts.level, compile))
     return 2;
   compile.llvmPasses = opts.llvmPasses;
+  compile.lowering.disabledPasses.insert(opts.disabledPasses.begin(), opts.disabledPasses.end());
   auto engine = Engine::create(opts.library.empty() ? opts.engine : Engine::kInterp, compile);
   if (!engine) {
     fmt::print(stderr, "error: {}\n", llvm::toString(engine.takeError()));
@@ -234,6 +237,7 @@ struct LiftCommandOptions {
   uint32_t regionSize = kDefaultRegionInstructions;
   std::string level = "default";
   std::string llvmPasses;
+  std::vector<std::string> disabledPasses;
 };
 
 int compileCommand(const LiftCommandOptions &opts) {
@@ -249,6 +253,7 @@ int compileCommand(const LiftCommandOptions &opts) {
     if (!applyLevel(opts.level, options))
       return 1;
     options.llvmPasses = opts.llvmPasses;
+    options.lowering.disabledPasses.insert(opts.disabledPasses.begin(), opts.disabledPasses.end());
     options.llvmOptLevel = opts.optLevel;
     options.timing = opts.timing;
     options.regions.maxInstructions = opts.regionSize;
@@ -325,6 +330,10 @@ int main(int argc, char **argv) {
                    "LLVM IR pipeline instead of the level's, as opt -passes= takes it");
     app.add_option("--input-format", opts.inputFormat, "hex or bin")
         ->check(CLI::IsMember({"hex", "bin"}));
+    app.add_option("--disable-pass", opts.disabledPasses,
+                   "leave this metis pass out of the pipeline (repeatable), to bisect a "
+                   "miscompile")
+        ->check(CLI::IsMember(optionalPassNames()));
     app.add_option("--name", opts.name,
                    "contract name for the symbol and locations (default: the file name)");
     app.add_flag("--mlir-print-debuginfo", opts.debugInfo, "print locations (bytecode offsets)");
@@ -359,6 +368,10 @@ int main(int argc, char **argv) {
   runCmd->add_option("--level", run.level, "compile level of jit and aot: fast or default");
   runCmd->add_option("--llvm-passes", run.llvmPasses,
                      "LLVM IR pipeline instead of the level's, as opt -passes= takes it");
+  runCmd
+      ->add_option("--disable-pass", run.disabledPasses,
+                   "leave this metis pass out of the pipeline (repeatable)")
+      ->check(CLI::IsMember(optionalPassNames()));
   runCmd->add_option("--so", run.library, "with --engine=aot: a library made by --emit=so");
   runCmd->add_option("--repeat", run.repeat, "run N times and report the mean time");
   runCmd->add_flag("--json", run.json, "print one JSON object");

@@ -278,9 +278,16 @@ template <OpcodeOp Op> struct CallLowering : MetisPattern<Op> {
 //===----------------------------------------------------------------------===//
 
 /// Makes memory[offset, offset + size) valid (size is 1 or 32) and returns a pointer to it.
-Value memoryAccess(LoweringHelper &h, ConversionPatternRewriter &rewriter, Value offset,
-                   int64_t size) {
+/// An access marked in bounds (metis-elide-memory-checks) is valid already: only the pointer.
+Value memoryAccess(LoweringHelper &h, ConversionPatternRewriter &rewriter, Operation *op,
+                   Value offset, int64_t size) {
   Location loc = h.loc();
+  if (op->hasAttr(kInBoundsAttr)) {
+    Value off64 = rewriter.create<LLVM::TruncOp>(loc, h.i64(), offset);
+    Value base = h.loadField(kMemory, h.ptr());
+    return rewriter.create<LLVM::GEPOp>(loc, h.ptr(), rewriter.getI8Type(), base,
+                                        ValueRange{off64});
+  }
   // Offsets above 2^32 cannot be paid for: out of gas, as in the interpreter.
   Value tooFar = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ugt, offset,
                                                h.wordConst(0xffffffffull));
@@ -296,7 +303,7 @@ Value memoryAccess(LoweringHelper &h, ConversionPatternRewriter &rewriter, Value
 
 METIS_PATTERN(MLoadOpLowering, MLoadOp) {
   LoweringHelper h = helper(rewriter, op);
-  Value p = memoryAccess(h, rewriter, adaptor.getOperand(), 32);
+  Value p = memoryAccess(h, rewriter, op, adaptor.getOperand(), 32);
   Value raw = rewriter.create<LLVM::LoadOp>(op.getLoc(), h.word(), p, 1);
   rewriter.replaceOpWithNewOp<LLVM::ByteSwapOp>(op, raw);
   return success();
@@ -304,7 +311,7 @@ METIS_PATTERN(MLoadOpLowering, MLoadOp) {
 
 METIS_PATTERN(MStoreOpLowering, MStoreOp) {
   LoweringHelper h = helper(rewriter, op);
-  Value p = memoryAccess(h, rewriter, adaptor.getOffset(), 32);
+  Value p = memoryAccess(h, rewriter, op, adaptor.getOffset(), 32);
   Value swapped = rewriter.create<LLVM::ByteSwapOp>(op.getLoc(), adaptor.getValue());
   rewriter.create<LLVM::StoreOp>(op.getLoc(), swapped, p, 1);
   rewriter.eraseOp(op);
@@ -313,7 +320,7 @@ METIS_PATTERN(MStoreOpLowering, MStoreOp) {
 
 METIS_PATTERN(MStore8OpLowering, MStore8Op) {
   LoweringHelper h = helper(rewriter, op);
-  Value p = memoryAccess(h, rewriter, adaptor.getOffset(), 1);
+  Value p = memoryAccess(h, rewriter, op, adaptor.getOffset(), 1);
   Value byte =
       rewriter.create<LLVM::TruncOp>(op.getLoc(), rewriter.getI8Type(), adaptor.getValue());
   rewriter.create<LLVM::StoreOp>(op.getLoc(), byte, p, 1);

@@ -18,13 +18,27 @@ std::unique_ptr<mlir::Pass> createCanonicalizer() {
 }
 } // namespace
 
+const std::vector<std::string> &optionalPassNames() {
+  static const std::vector<std::string> names{"metis-fuse-jumpi-zero", "metis-fuse-selector",
+                                              "metis-merge-gas-charges",
+                                              "metis-elide-memory-checks"};
+  return names;
+}
+
 void buildMetisToLLVMPipeline(mlir::OpPassManager &pm, const LoweringOptions &options) {
+  auto enabled = [&](llvm::StringRef flag) { return !options.disabledPasses.count(flag.str()); };
   if (options.optLevel > 0) {
     pm.addPass(createCanonicalizer());
-    pm.addNestedPass<ContractOp>(createFuseJumpIZero());
-    pm.addNestedPass<ContractOp>(createFuseSelector());
-    pm.addNestedPass<ContractOp>(createMergeGasCharges());
+    if (enabled("metis-fuse-jumpi-zero"))
+      pm.addNestedPass<ContractOp>(createFuseJumpIZero());
+    if (enabled("metis-fuse-selector"))
+      pm.addNestedPass<ContractOp>(createFuseSelector());
+    if (enabled("metis-merge-gas-charges"))
+      pm.addNestedPass<ContractOp>(createMergeGasCharges());
     pm.addPass(mlir::createCSEPass());
+    // Last before the conversion: nothing may remove an access it relied on.
+    if (enabled("metis-elide-memory-checks"))
+      pm.addNestedPass<ContractOp>(createElideMemoryChecks());
   }
   ConvertMetisToLLVMOptions convert;
   convert.compilerVersion = options.compilerVersion;
@@ -38,7 +52,7 @@ void registerMetisPipelines() {
   mlir::PassPipelineRegistration<>(
       "metis-to-llvm",
       "Lower lifted metis IR to the LLVM dialect (canonicalise, fuse, "
-      "merge gas charges, convert)",
+      "merge gas charges, elide memory checks, convert)",
       [](mlir::OpPassManager &pm) { buildMetisToLLVMPipeline(pm, LoweringOptions{}); });
 }
 

@@ -24,6 +24,9 @@ namespace metis {
 mlir::IntegerType getWordType(mlir::MLIRContext *ctx);
 /// The EVM stack limit (Yellow Paper: 1024 words).
 inline constexpr int64_t kStackLimit = 1024;
+/// On a memory access (mload, mstore, mstore8): an earlier access it is dominated by already
+/// made its bytes valid, so it needs no bounds check (set by metis-elide-memory-checks).
+inline constexpr llvm::StringLiteral kInBoundsAttr = "metis.in_bounds";
 } // namespace metis
 
 #endif // METIS_DIALECT_METIS_IR_METISOPS_H

@@ -32,4 +32,17 @@ def FuseSelector : Pass<"metis-fuse-selector", "::metis::ContractOp"> {
   }];
 }
 
+def ElideMemoryChecks : Pass<"metis-elide-memory-checks", "::metis::ContractOp"> {
+  let summary = "Mark memory accesses that an earlier access already made valid";
+  let description = [{
+    A frame's memory never shrinks, so once an access to `[offset, offset + size)` has run,
+    every access it dominates that ends no further needs no bounds check, no growth and no
+    expansion gas. This pass marks such `metis.mload`, `metis.mstore` and `metis.mstore8` ops
+    `metis.in_bounds`, and the lowering emits a plain load or store for them. It knows two kinds
+    of extent: a constant offset (Solidity reads its free-memory pointer at 64 in nearly every
+    block) and the same SSA offset accessed again. Dominance is within one function (a
+    contract or region op's body); what runs before a region's entry is not assumed.
+  }];
+}
+
 #endif // METIS_DIALECT_METIS_TRANSFORMS_PASSES_TD
