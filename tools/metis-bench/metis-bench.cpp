@@ -101,11 +101,13 @@ void runEntry(benchmark::State &state, Entry &e) {
       executor = engine ? engine->executor() : nullptr;
     }
     if (!e.error) {
+      const size_t fallbacks = engine ? engine->fallbackCount() : 0;
       e.runner = std::make_unique<bench::Runner>(e.benchCase, executor);
       Result r = e.runner->run(); // compiles, outside the timed loop
       e.gasUsed = e.runner->gasUsed(r);
       e.error = bench::checkResult(e.benchCase, r, e.gasUsed);
-      if (!e.error && engine && engine->fallbackCount())
+      // A frame this case ran that could not compile was interpreted: not the tier's time.
+      if (!e.error && engine && engine->fallbackCount() != fallbacks)
         e.error = "compiling failed: " + engine->firstError();
     }
   }

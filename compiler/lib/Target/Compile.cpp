@@ -195,8 +195,8 @@ llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext 
     llvm::errs() << options.name << ": " << result.instructionCount << " LLVM instructions in "
                  << result.functionCount << " functions, the largest " << size << ": "
                  << (!options.llvmPasses.empty() ? "given"
-                     : fast                      ? "fast"
                      : large                     ? "large-function"
+                     : fast                      ? "fast"
                                                  : "full")
                  << " IR pipeline, code generation -O" << result.codegenOptLevel << "\n";
 
