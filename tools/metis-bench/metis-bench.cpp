@@ -166,7 +166,8 @@ std::optional<std::string> takeOwnFlags(int &argc, char **argv, BenchOptions &op
     } else if (auto v = value("--level")) {
       auto level = parseCompileLevel(*v);
       if (!level)
-        return "unknown compile level '" + *v + "' (available: " + kCompileLevelNames + ")";
+        return "unknown compile level '" + *v +
+               "' (available: " + llvm::join(compileLevelNames(), ", ") + ")";
       options.compile.level = *level;
     } else if (auto v = value("--modes")) {
       options.modes.clear();

@@ -128,7 +128,7 @@ int main(int argc, char **argv) {
   runCmd->add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled")
       ->check(CLI::PositiveNumber);
   runCmd->add_option("--level", opts.level, "compile level of the compiled tiers: fast or default")
-      ->check(CLI::IsMember({"fast", "default"}));
+      ->check(CLI::IsMember(compileLevelNames()));
   runCmd->add_option("-O", opts.optLevel, "code generation level of the compiled tiers (0-3)")
       ->check(CLI::Range(0, 3));
   runCmd->add_flag("--json", opts.json, "one JSON object per block");

@@ -136,7 +136,7 @@ int main(int argc, char **argv) {
   app.add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled (default 1)")
       ->check(CLI::PositiveNumber);
   app.add_option("--level", opts.level, "compile level of the compiled engines: fast or default")
-      ->check(CLI::IsMember({"fast", "default"}));
+      ->check(CLI::IsMember(compileLevelNames()));
   app.add_option("--disable-pass", opts.disabledPasses,
                  "leave this metis pass out of the compiled engines' pipeline (repeatable)")
       ->check(CLI::IsMember(optionalPassNames()));

@@ -20,6 +20,7 @@
 #include "metis/Target/Engine.h"
 #include "metis/runtime/HexNotation.h"
 #include "metis/runtime/MessageRunner.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/PassTimingInfo.h"
 #include "llvm/Pass.h"
 #include "llvm/Support/CommandLine.h"
@@ -83,7 +84,7 @@ bool applyLevel(const std::string &name, CompileOptions &options) {
   auto level = parseCompileLevel(name);
   if (!level) {
     fmt::print(stderr, "error: unknown compile level '{}' (available: {})\n", name,
-               kCompileLevelNames);
+               llvm::join(compileLevelNames(), ", "));
     return false;
   }
   options.level = *level;

@@ -18,27 +18,40 @@ std::unique_ptr<mlir::Pass> createCanonicalizer() {
 }
 } // namespace
 
+namespace {
+using PassFactory = std::unique_ptr<mlir::Pass> (*)();
+/// The optional passes, in pipeline order; CSE runs before the last. Their flags (the names
+/// --disable-pass takes) come from Passes.td through getArgument().
+constexpr PassFactory kBeforeCSE[] = {createFuseJumpIZero, createFuseSelector,
+                                      createMergeGasCharges};
+// Last before the conversion: nothing may remove an access it relied on.
+constexpr PassFactory kAfterCSE[] = {createElideMemoryChecks};
+} // namespace
+
 const std::vector<std::string> &optionalPassNames() {
-  static const std::vector<std::string> names{"metis-fuse-jumpi-zero", "metis-fuse-selector",
-                                              "metis-merge-gas-charges",
-                                              "metis-elide-memory-checks"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (auto group : {llvm::ArrayRef<PassFactory>(kBeforeCSE), llvm::ArrayRef(kAfterCSE)})
+      for (PassFactory create : group)
+        out.push_back(create()->getArgument().str());
+    return out;
+  }();
   return names;
 }
 
 void buildMetisToLLVMPipeline(mlir::OpPassManager &pm, const LoweringOptions &options) {
-  auto enabled = [&](llvm::StringRef flag) { return !options.disabledPasses.count(flag.str()); };
+  auto addOptional = [&](llvm::ArrayRef<PassFactory> factories) {
+    for (PassFactory create : factories) {
+      std::unique_ptr<mlir::Pass> pass = create();
+      if (!options.disabledPasses.count(pass->getArgument().str()))
+        pm.addNestedPass<ContractOp>(std::move(pass));
+    }
+  };
   if (options.optLevel > 0) {
     pm.addPass(createCanonicalizer());
-    if (enabled("metis-fuse-jumpi-zero"))
-      pm.addNestedPass<ContractOp>(createFuseJumpIZero());
-    if (enabled("metis-fuse-selector"))
-      pm.addNestedPass<ContractOp>(createFuseSelector());
-    if (enabled("metis-merge-gas-charges"))
-      pm.addNestedPass<ContractOp>(createMergeGasCharges());
+    addOptional(kBeforeCSE);
     pm.addPass(mlir::createCSEPass());
-    // Last before the conversion: nothing may remove an access it relied on.
-    if (enabled("metis-elide-memory-checks"))
-      pm.addNestedPass<ContractOp>(createElideMemoryChecks());
+    addOptional(kAfterCSE);
   }
   ConvertMetisToLLVMOptions convert;
   convert.compilerVersion = options.compilerVersion;

@@ -34,11 +34,24 @@ llvm::StringRef compileLevelName(CompileLevel level) {
 }
 
 std::optional<CompileLevel> parseCompileLevel(llvm::StringRef name) {
-  if (name == "fast")
-    return CompileLevel::Fast;
-  if (name == "default")
-    return CompileLevel::Default;
+  for (CompileLevel level : {CompileLevel::Fast, CompileLevel::Default})
+    if (name == compileLevelName(level))
+      return level;
   return std::nullopt;
+}
+
+const std::vector<std::string> &compileLevelNames() {
+  static const std::vector<std::string> names{compileLevelName(CompileLevel::Fast).str(),
+                                              compileLevelName(CompileLevel::Default).str()};
+  return names;
+}
+
+/// The code generation level `options` ask for before the contract's size is known: the fast
+/// level generates at -O1 at most (-O0's local register allocator spills every word: 2.5x
+/// slower code).
+static unsigned requestedCodegenLevel(const CompileOptions &options) {
+  return options.level == CompileLevel::Fast ? std::min(options.llvmOptLevel, 1u)
+                                             : options.llvmOptLevel;
 }
 
 void initializeNativeTarget() {
@@ -166,7 +179,7 @@ llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext 
   llvmModule->setTargetTriple(tm.getTargetTriple().str());
 
   OptimizedModule result;
-  result.codegenOptLevel = options.llvmOptLevel;
+  result.codegenOptLevel = requestedCodegenLevel(options);
   for (llvm::Function &fn : *llvmModule) {
     if (fn.isDeclaration())
       continue;
@@ -189,8 +202,6 @@ llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext 
   if (large)
     result.codegenOptLevel =
         options.fastCodegenLimit && result.instructionCount > options.fastCodegenLimit ? 0 : 1;
-  else if (fast) // -O0's local register allocator spills every word: 2.5x slower code
-    result.codegenOptLevel = std::min(result.codegenOptLevel, 1u);
   if (options.timing)
     llvm::errs() << options.name << ": " << result.instructionCount << " LLVM instructions in "
                  << result.functionCount << " functions, the largest " << size << ": "
@@ -233,15 +244,16 @@ llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext 
 
 llvm::Expected<HostModule> compileForHost(BytesView code, llvm::LLVMContext &ctx,
                                           const CompileOptions &options) {
-  auto tm = createHostTargetMachine(options.llvmOptLevel);
+  const unsigned requested = requestedCodegenLevel(options);
+  auto tm = createHostTargetMachine(requested);
   if (!tm)
     return tm.takeError();
   auto module = compileToLLVM(code, ctx, **tm, options);
   if (!module)
     return module.takeError();
   // Code generation at the level compileToLLVM chose for this contract's size; a second target
-  // machine only if that is not the one asked for.
-  if (module->codegenOptLevel != options.llvmOptLevel) {
+  // machine only if the size changed it.
+  if (module->codegenOptLevel != requested) {
     tm = createHostTargetMachine(module->codegenOptLevel);
     if (!tm)
       return tm.takeError();

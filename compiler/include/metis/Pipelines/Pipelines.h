@@ -14,8 +14,8 @@ struct LoweringOptions {
   /// 0: lower as lifted; 1 and up: canonicalise, fuse and merge gas charges first.
   unsigned optLevel = 2;
   std::string compilerVersion = "metis-0.1";
-  /// Passes of the pipeline to leave out, by their metis-opt flag (kOptionalPasses), to bisect
-  /// a miscompile.
+  /// Passes of the pipeline to leave out, by their metis-opt flag (optionalPassNames()), to
+  /// bisect a miscompile.
   std::set<std::string> disabledPasses;
   std::string targetTriple;
 };

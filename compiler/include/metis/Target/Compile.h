@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace metis {
 
@@ -26,16 +27,16 @@ namespace metis {
 inline constexpr uint32_t kDefaultRegionInstructions = 2000;
 
 /// How hard LLVM works on a contract (docs/compile-levels.md). `Fast` is for first compiles:
-/// the cheapest pipeline that still keeps words in registers, and LLVM's fast code generation.
-/// `Default` is the pipeline chosen pass by pass from measurements on the benchmark contracts.
+/// the cheapest pipeline measured to keep words in registers (linear IR passes, code generation
+/// at -O1). `Default` is LLVM's -O2 pipeline until a cheaper one is measured to match it.
 enum class CompileLevel : uint8_t { Fast, Default };
 
 /// "fast" or "default": the one place the levels are spelled for the tools.
 llvm::StringRef compileLevelName(CompileLevel level);
 /// The level called `name`, or nullopt.
 std::optional<CompileLevel> parseCompileLevel(llvm::StringRef name);
-/// Every level's name, for help texts and errors.
-inline constexpr const char *kCompileLevelNames = "fast, default";
+/// Every level's name, for the tools' option checks and error messages.
+const std::vector<std::string> &compileLevelNames();
 
 struct CompileOptions {
   LoweringOptions lowering;
