@@ -1,7 +1,8 @@
 //===- metis-bench.cpp - Time the tiers and the compiler on the benchmarks ===//
 //
 // metis-bench [--shared DIR] [--modes interp,jit,aot,compile] [--level fast|default]
-//             [--llvm-passes PIPELINE] [--no-summary] [--benchmark_filter=REGEX ...]
+//             [--llvm-passes PIPELINE] [--no-summary] [--summary-markdown FILE]
+//             [--benchmark_filter=REGEX ...]
 //
 // For every benchmark case (BenchInputs.h: evmone-legacy, revmc, evm-benchmarks and this
 // repository's bench/), run directly with no deployment:
@@ -45,6 +46,9 @@ struct BenchOptions {
   std::set<std::string> modes{"interp", "jit", "aot", "compile"};
   CompileOptions compile; ///< for the jit and aot rows
   bool summary = true;
+  /// --summary-markdown FILE: the summary as the markdown tables scripts/bench puts in
+  /// docs/performance.md.
+  std::optional<std::string> markdownFile;
 };
 
 /// The compute set of issue 12's run-speed target: contracts whose time is arithmetic, not state.
@@ -159,6 +163,8 @@ std::optional<std::string> takeOwnFlags(int &argc, char **argv, BenchOptions &op
     };
     if (arg == "--no-summary") {
       options.summary = false;
+    } else if (auto v = value("--summary-markdown")) {
+      options.markdownFile = *v;
     } else if (auto v = value("--shared")) {
       options.shared = *v;
     } else if (auto v = value("--llvm-passes")) {
@@ -230,74 +236,116 @@ double geometricMean(const std::vector<double> &ratios) {
   return std::exp(logSum / double(ratios.size()));
 }
 
-/// Prints each case's speedup of jit and aot over the interpreter, their geometric means, and
-/// the compile times.
-void printSummary(const SummaryReporter &reporter, const std::vector<bench::BenchCase> &cases,
-                  const BenchOptions &options) {
-  FILE *out = reporter.summaryStream();
-  std::fflush(stdout);
-  const char *tiers[] = {"jit", "aot"};
-  std::map<std::string, std::vector<double>> all, compute;
-  bool header = false;
+/// The summary's figures, computed once and printed as text or as markdown tables.
+struct Summary {
+  struct Speedup {
+    std::string caseId;
+    double interpSeconds;
+    std::optional<double> tier[2]; ///< jit, aot
+  };
+  struct CompileTime {
+    std::string contract;
+    size_t bytes;
+    std::optional<double> seconds[2]; ///< fast, default
+  };
+  std::vector<Speedup> speedups;
+  std::vector<CompileTime> compiles;
+  std::vector<double> all[2], compute[2]; ///< the ratios each geometric mean is over
+};
+
+constexpr const char *kTiers[] = {"jit", "aot"};
+
+Summary summarize(const SummaryReporter &reporter, const std::vector<bench::BenchCase> &cases) {
+  Summary summary;
   for (const bench::BenchCase &c : cases) {
     auto interp = reporter.seconds("interp/" + c.id());
     if (!interp)
       continue;
-    std::optional<double> speedup[2];
+    Summary::Speedup row{c.id(), *interp, {}};
     for (int t = 0; t < 2; ++t)
-      if (auto s = reporter.seconds(std::string(tiers[t]) + "/" + c.id()))
-        speedup[t] = *interp / *s;
-    if (!speedup[0] && !speedup[1])
-      continue;
-    if (!header) {
-      std::fprintf(out, "\nspeedup over the interpreter (level %s)\n%-58s %10s %8s %8s\n",
-                   compileLevelName(options.compile.level).str().c_str(), "case", "interp us",
-                   "jit", "aot");
-      header = true;
-    }
-    std::fprintf(out, "%-58s %10.1f", c.id().c_str(), *interp * 1e6);
-    for (int t = 0; t < 2; ++t) {
-      if (!speedup[t]) {
-        std::fprintf(out, " %8s", "-");
-        continue;
+      if (auto s = reporter.seconds(std::string(kTiers[t]) + "/" + c.id())) {
+        row.tier[t] = *interp / *s;
+        summary.all[t].push_back(*row.tier[t]);
+        if (isCompute(c))
+          summary.compute[t].push_back(*row.tier[t]);
       }
-      std::fprintf(out, " %7.2fx", *speedup[t]);
-      all[tiers[t]].push_back(*speedup[t]);
-      if (isCompute(c))
-        compute[tiers[t]].push_back(*speedup[t]);
-    }
-    std::fprintf(out, "\n");
+    if (row.tier[0] || row.tier[1])
+      summary.speedups.push_back(std::move(row));
   }
-  for (const char *tier : tiers)
-    if (!all[tier].empty())
-      std::fprintf(out, "geometric mean %s: %.2fx over %zu cases, compute set %.2fx over %zu\n",
-                   tier, geometricMean(all[tier]), all[tier].size(), geometricMean(compute[tier]),
-                   compute[tier].size());
-
-  header = false;
   std::set<std::string> seen;
   for (const bench::BenchCase &c : cases) {
     std::string contract = c.group + "/" + c.name;
     if (!seen.insert(contract).second)
       continue;
-    auto fast = reporter.seconds("compile/fast/" + contract);
-    auto normal = reporter.seconds("compile/default/" + contract);
-    if (!fast && !normal)
-      continue;
-    if (!header) {
-      std::fprintf(out, "\ncompile time, one thread\n%-44s %8s %12s %12s %12s %12s\n", "contract",
-                   "bytes", "fast ms", "fast ms/KB", "default ms", "default ms/KB");
-      header = true;
-    }
-    double kb = double(c.code->size()) / 1024;
-    std::fprintf(out, "%-44s %8zu", contract.c_str(), c.code->size());
-    for (auto s : {fast, normal}) {
-      if (s)
-        std::fprintf(out, " %12.1f %12.1f", *s * 1e3, *s * 1e3 / kb);
+    Summary::CompileTime row{contract,
+                             c.code->size(),
+                             {reporter.seconds("compile/fast/" + contract),
+                              reporter.seconds("compile/default/" + contract)}};
+    if (row.seconds[0] || row.seconds[1])
+      summary.compiles.push_back(std::move(row));
+  }
+  return summary;
+}
+
+/// Prints the summary as text (`markdown` false) or as the tables of docs/performance.md.
+void printSummary(FILE *out, const Summary &summary, CompileLevel level, bool markdown) {
+  auto cell = [&](std::optional<double> v, const char *format, int width) {
+    if (!v)
+      return std::fprintf(out, markdown ? " | -" : " %*s", width, "-");
+    if (markdown)
+      std::fprintf(out, " | ");
+    else
+      std::fprintf(out, " %*s", 0, "");
+    return std::fprintf(out, format, markdown ? 0 : width - 1, *v);
+  };
+  if (!summary.speedups.empty()) {
+    if (markdown)
+      std::fprintf(out, "| case | interp | jit | aot |\n|---|---:|---:|---:|\n");
+    else
+      std::fprintf(out, "\nspeedup over the interpreter (level %s)\n%-58s %10s %8s %8s\n",
+                   compileLevelName(level).str().c_str(), "case", "interp us", "jit", "aot");
+    for (const Summary::Speedup &row : summary.speedups) {
+      if (markdown)
+        std::fprintf(out, "| %s | %.1f us", row.caseId.c_str(), row.interpSeconds * 1e6);
       else
-        std::fprintf(out, " %12s %12s", "-", "-");
+        std::fprintf(out, "%-58s %10.1f", row.caseId.c_str(), row.interpSeconds * 1e6);
+      for (int t = 0; t < 2; ++t)
+        cell(row.tier[t], "%*.2fx", 8);
+      std::fprintf(out, markdown ? " |\n" : "\n");
     }
-    std::fprintf(out, "\n");
+    if (markdown)
+      std::fprintf(out, "\n");
+    for (int t = 0; t < 2; ++t)
+      if (!summary.all[t].empty())
+        std::fprintf(out,
+                     markdown ? "- %s: geometric mean **%.2fx** over %zu cases, compute set "
+                                "**%.2fx** over %zu.\n"
+                              : "geometric mean %s: %.2fx over %zu cases, compute set %.2fx over "
+                                "%zu\n",
+                     kTiers[t], geometricMean(summary.all[t]), summary.all[t].size(),
+                     geometricMean(summary.compute[t]), summary.compute[t].size());
+  }
+  if (summary.compiles.empty())
+    return;
+  if (markdown)
+    std::fprintf(out, "\n| contract | bytes | fast ms | fast ms/KB | default ms | default ms/KB "
+                      "|\n|---|---:|---:|---:|---:|---:|\n");
+  else
+    std::fprintf(out, "\ncompile time, one thread\n%-44s %8s %12s %12s %12s %12s\n", "contract",
+                 "bytes", "fast ms", "fast ms/KB", "default ms", "default ms/KB");
+  for (const Summary::CompileTime &row : summary.compiles) {
+    const double kb = double(row.bytes) / 1024;
+    std::fprintf(out, markdown ? "| %s | %zu" : "%-44s %8zu", row.contract.c_str(), row.bytes);
+    for (int l = 0; l < 2; ++l) {
+      std::optional<double> ms, perKb;
+      if (row.seconds[l]) {
+        ms = *row.seconds[l] * 1e3;
+        perKb = *ms / kb;
+      }
+      cell(ms, "%*.1f", 12);
+      cell(perKb, "%*.1f", 12);
+    }
+    std::fprintf(out, markdown ? " |\n" : "\n");
   }
 }
 
@@ -477,8 +525,20 @@ int main(int argc, char **argv) {
 
   SummaryReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  if (options.summary)
-    printSummary(reporter, cases, options);
+  const Summary summary = summarize(reporter, cases);
+  if (options.summary) {
+    std::fflush(stdout);
+    printSummary(reporter.summaryStream(), summary, options.compile.level, /*markdown=*/false);
+  }
+  if (options.markdownFile) {
+    FILE *file = std::fopen(options.markdownFile->c_str(), "w");
+    if (!file) {
+      std::fprintf(stderr, "metis-bench: %s: cannot write\n", options.markdownFile->c_str());
+      return 1;
+    }
+    printSummary(file, summary, options.compile.level, /*markdown=*/true);
+    std::fclose(file);
+  }
   benchmark::Shutdown();
   return anyError ? 1 : 0;
 }
