@@ -96,6 +96,12 @@ void LoweringHelper::haltIf(Value cond, int32_t status) {
 
 void LoweringHelper::growIf(Value cond, Value end) { callVoid(marker::kGrowIf, {ctx_, cond, end}); }
 
+void LoweringHelper::resumeIf(Value cond, uint64_t pc, int64_t refund, ValueRange stack) {
+  SmallVector<Value> operands{ctx_, cond, i64Const(int64_t(pc)), i64Const(refund)};
+  operands.append(stack.begin(), stack.end());
+  callVoid(marker::kResumeIf, operands);
+}
+
 namespace {
 
 /// Expands the markers of one function.
@@ -126,6 +132,9 @@ private:
     } else if (callee == marker::kExitIf) {
       Block *exit = constantExit(loc, call.getOperand(1));
       b_.create<LLVM::CondBrOp>(loc, call.getOperand(0), exit, next);
+    } else if (callee == marker::kResumeIf) {
+      Block *resume = resumeExit(loc, call.getOperands());
+      b_.create<LLVM::CondBrOp>(loc, call.getOperand(1), resume, next);
     } else {
       assert(callee == marker::kGrowIf && "unknown lowering marker");
       Block *grow = b_.createBlock(next);
@@ -169,6 +178,42 @@ private:
     b_.create<LLVM::CondBrOp>(loc, goOn, next, exit);
   }
 
+  /// The cold block of one resume_if(ctx, cond, pc, refund, words...): the frame as the
+  /// interpreter expects it at `pc`, then METIS_RESUME.
+  Block *resumeExit(Location loc, OperandRange operands) {
+    OpBuilder::InsertionGuard guard(b_);
+    Block *exit = b_.createBlock(&fn_.getBody(), fn_.getBody().end());
+    Value ctx = operands[0], pc = operands[2], refund = operands[3];
+    ValueRange words = operands.drop_front(4);
+    Type i64 = b_.getI64Type(), ptr = ctx.getType();
+    auto field = [&](int64_t offset) {
+      return b_.create<LLVM::GEPOp>(loc, ptr, b_.getI8Type(), ctx,
+                                    ArrayRef<LLVM::GEPArg>{int32_t(offset)});
+    };
+    auto i64Const = [&](int64_t v) { return b_.create<LLVM::ConstantOp>(loc, i64, v); };
+    if (cast<IntegerAttr>(refund.getDefiningOp<LLVM::ConstantOp>().getValue()).getInt() != 0) {
+      Value gas = b_.create<LLVM::LoadOp>(loc, i64, field(kGas), 8);
+      b_.create<LLVM::StoreOp>(loc, b_.create<LLVM::AddOp>(loc, gas, refund), field(kGas), 8);
+    }
+    if (!words.empty()) {
+      Value height = b_.create<LLVM::LoadOp>(loc, i64, field(kStackHeight), 8);
+      Value base = b_.create<LLVM::LoadOp>(loc, ptr, field(kStack), 8);
+      Type word = words.front().getType();
+      for (auto [i, w] : llvm::enumerate(words)) {
+        Value idx = b_.create<LLVM::AddOp>(loc, height, i64Const(int64_t(i)));
+        Value p = b_.create<LLVM::GEPOp>(loc, ptr, word, base, ValueRange{idx});
+        b_.create<LLVM::StoreOp>(loc, w, p, 8);
+      }
+      b_.create<LLVM::StoreOp>(loc,
+                               b_.create<LLVM::AddOp>(loc, height, i64Const(int64_t(words.size()))),
+                               field(kStackHeight), 8);
+    }
+    b_.create<LLVM::StoreOp>(loc, pc, field(kResumePc), 8);
+    b_.create<LLVM::ReturnOp>(
+        loc, b_.create<LLVM::ConstantOp>(loc, b_.getI32Type(), int64_t(METIS_RESUME)).getResult());
+    return exit;
+  }
+
   Block *constantExit(Location loc, Value statusValue) {
     auto constant = statusValue.getDefiningOp<LLVM::ConstantOp>();
     assert(constant && "exit_if takes a constant status");
@@ -194,7 +239,7 @@ void expandExitMarkers(ModuleOp module) {
   for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
     if (!fn.isExternal())
       MarkerExpander(fn).run();
-  for (StringRef name : {marker::kExitIf, marker::kCheck, marker::kGrowIf})
+  for (StringRef name : {marker::kExitIf, marker::kCheck, marker::kGrowIf, marker::kResumeIf})
     if (auto decl = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
       decl.erase();
 }

@@ -39,6 +39,10 @@ inline constexpr llvm::StringLiteral kCheck = "metis.lowering.check";
 /// grow_if(ptr ctx, i1 cond, i64 end): if `cond`, grows memory to `end` on a cold path
 /// and returns the builtin's status unless it is METIS_CONTINUE.
 inline constexpr llvm::StringLiteral kGrowIf = "metis.lowering.grow_if";
+/// resume_if(ptr ctx, i1 cond, i64 pc, i64 refund, i256 words...): if `cond`, gives `refund`
+/// gas back, pushes the words onto the in-memory stack and returns METIS_RESUME at `pc`,
+/// from a cold block of its own.
+inline constexpr llvm::StringLiteral kResumeIf = "metis.lowering.resume_if";
 } // namespace marker
 
 /// Expands the markers into blocks and branches. A constant status is returned from one
@@ -90,6 +94,9 @@ public:
   void haltIf(mlir::Value cond, int32_t status);
   /// Grows memory to `end` if `cond` holds (a marker::kGrowIf).
   void growIf(mlir::Value cond, mlir::Value end);
+  /// Hands the frame to the interpreter at `pc` if `cond` holds, with `refund` gas given back
+  /// and `stack` (deepest first) pushed onto the in-memory stack (a marker::kResumeIf).
+  void resumeIf(mlir::Value cond, uint64_t pc, int64_t refund, mlir::ValueRange stack);
 
 private:
   mlir::ConversionPatternRewriter &rewriter_;

@@ -339,7 +339,10 @@ METIS_PATTERN(GasChargeOpLowering, GasChargeOp) {
   h.storeField(kGas, left);
   Value out =
       rewriter.create<LLVM::ICmpOp>(op.getLoc(), LLVM::ICmpPredicate::slt, left, h.i64Const(0));
-  h.haltIf(out, METIS_OUT_OF_GAS);
+  if (std::optional<uint64_t> pc = op.getResumePc())
+    h.resumeIf(out, *pc, op.getAmount(), adaptor.getStack());
+  else
+    h.haltIf(out, METIS_OUT_OF_GAS);
   rewriter.eraseOp(op);
   return success();
 }
@@ -359,17 +362,27 @@ METIS_PATTERN(StackCheckOpLowering, StackCheckOp) {
   int64_t window = int64_t(op.getWindow());
   Value height =
       rewriter.create<LLVM::AddOp>(loc, h.loadField(kStackHeight, h.i64()), h.i64Const(window));
+  std::optional<uint64_t> resumePc = op.getResumePc();
+  Value fails; // with resume_pc: either failure, the interpreter tells which comes first
   if (op.getRequired() > window) {
     Value under = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ult, height,
                                                 h.i64Const(op.getRequired()));
-    h.haltIf(under, METIS_STACK_UNDERFLOW);
+    if (resumePc)
+      fails = under;
+    else
+      h.haltIf(under, METIS_STACK_UNDERFLOW);
   }
   if (op.getGrowth() > 0) {
     // Signed: a block growing by more than 1024 words has a negative limit, and must fail.
     Value over = rewriter.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::sgt, height,
                                                h.i64Const(kStackLimit - op.getGrowth()));
-    h.haltIf(over, METIS_STACK_OVERFLOW);
+    if (resumePc)
+      fails = fails ? rewriter.create<LLVM::OrOp>(loc, fails, over).getResult() : over;
+    else
+      h.haltIf(over, METIS_STACK_OVERFLOW);
   }
+  if (fails)
+    h.resumeIf(fails, *resumePc, int64_t(op.getPrepaid()), adaptor.getStack());
   rewriter.eraseOp(op);
   return success();
 }

@@ -95,6 +95,29 @@ private:
     return !partition || partition->regionOf(s) == int32_t(currentRegion);
   }
   Location locAt(uint64_t pc) { return FileLineColLoc::get(ctx, options.name, unsigned(pc), 0); }
+  /// Whether `op` may end the frame otherwise than out of gas after its static gas is paid:
+  /// a write in a static frame, a copy past the return data. Gas charged ahead of it could
+  /// make compiled code run out where the interpreter would meet that failure.
+  static bool endsGasSpan(uint8_t op) {
+    switch (op) {
+    case OP_SSTORE:
+    case OP_TSTORE:
+    case OP_LOG0:
+    case OP_LOG1:
+    case OP_LOG2:
+    case OP_LOG3:
+    case OP_LOG4:
+    case OP_CALL:
+    case OP_CREATE:
+    case OP_CREATE2:
+    case OP_RETURNDATACOPY:
+      return true;
+    default:
+      return false;
+    }
+  }
+  /// The `resume_pc` of a block's checks: where the interpreter takes over if one fails.
+  IntegerAttr resumeAt(uint64_t pc) { return builder.getI64IntegerAttr(int64_t(pc)); }
   Value constant(const Word &w, Location loc) {
     return builder.create<ConstantOp>(loc, APInt(256, ArrayRef<uint64_t>(w.limbs, 4)));
   }
@@ -336,7 +359,7 @@ Block *Lifter::landingPad(uint32_t s) {
     builder.setInsertionPointToEnd(pad);
     Location loc = locAt(target.begin);
     // Entered with the whole stack in memory: check it holds the window before popping.
-    builder.create<StackCheckOp>(loc, target.window, 0, 0);
+    builder.create<StackCheckOp>(loc, target.window, 0, 0, resumeAt(target.begin), ValueRange(), 0);
     auto popOp = builder.create<StackPopOp>(loc, SmallVector<Type>(target.window, word));
     builder.create<JumpOp>(loc, popOp.getResults(), blockFor[s]);
   }
@@ -404,18 +427,43 @@ void Lifter::liftBlock(uint32_t index) {
   stack.assign(block->getArguments().begin(), block->getArguments().end());
   Location blockLoc = locAt(b.begin);
 
+  // A block that fails either check is handed to the interpreter from its first instruction,
+  // with its window, so the frame ends with the status instruction-by-instruction execution
+  // meets first (docs/compiled-code.md).
   if (b.required > b.window || b.growth > 0)
-    builder.create<StackCheckOp>(blockLoc, b.required, b.growth, b.window);
-  if (b.staticGas > 0)
-    builder.create<GasChargeOp>(blockLoc, b.staticGas);
-
+    builder.create<StackCheckOp>(blockLoc, b.required, b.growth, b.window, resumeAt(b.begin),
+                                 block->getArguments(), 0);
+  // The block's static gas is charged ahead in spans that end at the instructions that may
+  // refuse after their gas (endsGasSpan): a dynamic charge that fails with gas charged ahead
+  // then fails where instruction-by-instruction execution would also run out.
   const auto &insts = analysis.instructions();
-  int64_t gasAfter = b.staticGas; // static gas of this and the later instructions
-  for (uint32_t i = b.firstInst; i < b.firstInst + b.numInsts; ++i) {
+  const uint32_t endInst = b.firstInst + b.numInsts;
+  auto spanGas = [&](uint32_t from) {
+    int64_t gas = 0;
+    for (uint32_t i = from; i < endInst; ++i) {
+      gas += kOpcodeTraits[insts[i].opcode].staticGas;
+      if (endsGasSpan(insts[i].opcode))
+        break;
+    }
+    return gas;
+  };
+  int64_t gasAfter = spanGas(b.firstInst); // static gas of this and the later instructions
+  if (gasAfter > 0)
+    builder.create<GasChargeOp>(blockLoc, gasAfter, resumeAt(b.begin), block->getArguments());
+
+  for (uint32_t i = b.firstInst; i < endInst; ++i) {
     const Instruction &inst = insts[i];
     const uint8_t op = inst.opcode;
     const OpcodeTraits &t = kOpcodeTraits[op];
     Location loc = locAt(inst.pc);
+    if (i > b.firstInst && endsGasSpan(insts[i - 1].opcode)) {
+      // The previous instruction ended a span: charge the next. Failing, it can only be out
+      // of gas, as the interpreter would run out within the span, so it halts where it stands.
+      assert(gasAfter == 0 && "a span is charged once the last one is spent");
+      gasAfter = spanGas(i);
+      if (gasAfter > 0)
+        builder.create<GasChargeOp>(loc, gasAfter);
+    }
     gasAfter -= t.staticGas;
 
     if (op >= OP_PUSH1 && op <= OP_PUSH32) {

@@ -179,6 +179,33 @@ metis.contract @stack_window_limit attributes {code_hash = "0x000000000000000000
 
 // -----
 
+metis.contract @resume_window attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a = metis.stack.pop : i256
+  // expected-error @+1 {{resumes with 1 stack words, but its window is 2}}
+  metis.stack.check required 3 growth 0 window 2 resume at 4 with %a
+  metis.stop
+}
+
+// -----
+
+metis.contract @stack_without_resume attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a = metis.stack.pop : i256
+  // expected-error @+1 {{names stack words but no offset to resume at}}
+  metis.stack.check required 3 growth 0 window 1 with %a
+  metis.stop
+}
+
+// -----
+
+metis.contract @charge_without_resume attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
+  %a = metis.stack.pop : i256
+  // expected-error @+1 {{names stack words but no offset to resume at}}
+  metis.gas.charge 3 with %a
+  metis.stop
+}
+
+// -----
+
 metis.contract @empty_push attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 1 : i64} {
   // expected-error @+1 {{pushes nothing; spills carry at least one word}}
   "metis.stack.push"() : () -> ()

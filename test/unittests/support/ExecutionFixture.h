@@ -182,6 +182,7 @@ protected:
     msg = Message{};
     msg.kind = CallKind::Call;
     msg.depth = depth;
+    msg.isStatic = isStatic;
     msg.gas = gas;
     msg.sender = kSender;
     msg.recipient = contract;
@@ -252,6 +253,8 @@ protected:
   Address contract = kContract;
   /// The top frame's call depth (1024 is the deepest a frame can be).
   int32_t depth = 0;
+  /// Whether the top frame runs in a static context (as under STATICCALL).
+  bool isStatic = false;
 
   /// The top frame's message, as last run.
   Message msg;

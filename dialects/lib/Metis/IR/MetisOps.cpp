@@ -85,7 +85,7 @@ LogicalResult ConstantOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
-// LogOp, StackCheckOp
+// LogOp, StackCheckOp, GasChargeOp
 //===----------------------------------------------------------------------===//
 
 LogicalResult LogOp::verify() {
@@ -112,6 +112,18 @@ LogicalResult StackCheckOp::verify() {
   if (getWindow() > kStackLimit)
     return emitOpError("has a window of ")
            << getWindow() << " words, more than the stack limit of 1024";
+  // Resuming pushes the window: exactly the words it names.
+  if (!getResumePc() && !getStack().empty())
+    return emitOpError("names stack words but no offset to resume at");
+  if (getResumePc() && getStack().size() != getWindow())
+    return emitOpError("resumes with ")
+           << getStack().size() << " stack words, but its window is " << getWindow();
+  return success();
+}
+
+LogicalResult GasChargeOp::verify() {
+  if (!getResumePc() && !getStack().empty())
+    return emitOpError("names stack words but no offset to resume at");
   return success();
 }
 

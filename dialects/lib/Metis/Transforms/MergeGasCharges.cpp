@@ -11,10 +11,18 @@ using namespace metis;
 
 namespace {
 
-/// Ops that read the gas left, and so must be told what was charged ahead of them.
+/// Ops that read the gas left, and so must be told what was charged ahead of them. A stack
+/// check that resumes in the interpreter gives it back first.
 bool observesGas(Operation *op) {
-  return isa<GasOp, SStoreOp, CallOp, CallCodeOp, DelegateCallOp, StaticCallOp, CreateOp,
-             Create2Op>(op);
+  return isa<GasOp, SStoreOp, CallOp, CallCodeOp, DelegateCallOp, StaticCallOp, CreateOp, Create2Op,
+             StackCheckOp>(op);
+}
+
+/// Ops that may end the frame otherwise than out of gas once their static gas is paid (the
+/// lifter ends a charge's span with them): gas of later instructions must not be charged
+/// ahead of them, or compiled code could run out where the interpreter meets that failure.
+bool endsGasSpan(Operation *op) {
+  return isa<SStoreOp, TStoreOp, LogOp, CallOp, CreateOp, Create2Op, ReturnDataCopyOp>(op);
 }
 
 struct MergeGasChargesPass : metis::impl::MergeGasChargesBase<MergeGasChargesPass> {
@@ -37,7 +45,16 @@ struct MergeGasChargesPass : metis::impl::MergeGasChargesBase<MergeGasChargesPas
           charge.erase();
           continue;
         }
-        if (first && observesGas(&op))
+        if (!first)
+          continue;
+        // A charge that halts out of gas must not take a later block's gas ahead of its stack
+        // check (which might fail first); one that resumes in the interpreter may.
+        if (endsGasSpan(&op) || (isa<StackCheckOp>(op) && !first.getResumePc())) {
+          first = nullptr;
+          observers.clear();
+          continue;
+        }
+        if (observesGas(&op))
           observers.push_back(&op);
       }
     }

@@ -77,12 +77,29 @@ def Metis_GasChargeOp : Metis_Op<"gas.charge"> {
     puts one at the start of each block with the sum of the block's static costs; ops that
     observe gas add back what was charged for instructions after them (`prepaid`).
 
+    With `resume at PC`, the block's offset, a charge that fails does not halt: it gives the
+    amount back, pushes `stack` (the block's SSA window, deepest first) onto the in-memory
+    stack and hands the frame to the interpreter at `PC`. Instruction by instruction, a block
+    that cannot pay for all of itself may still end otherwise (a stack error, a write in a
+    static frame) before it runs out; the interpreter reports what it would. A charge
+    without `resume` (the byte cost of a folded EXP) halts out of gas where it stands.
+
     ```mlir
     metis.gas.charge 21
+    metis.gas.charge 21 resume at 96 with %a, %b
     ```
   }];
-  let arguments = (ins ConfinedAttr<I64Attr, [IntNonNegative]>:$amount);
-  let assemblyFormat = "$amount attr-dict";
+  let arguments = (ins ConfinedAttr<I64Attr, [IntNonNegative]>:$amount,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$resume_pc,
+                       Variadic<Metis_Word>:$stack);
+  let assemblyFormat = "$amount (`resume` `at` $resume_pc^)? (`with` $stack^)? attr-dict";
+  let hasVerifier = 1;
+  let builders = [
+    // A charge that halts out of gas where it stands.
+    OpBuilder<(ins "int64_t":$amount), [{
+      build($_builder, $_state, amount, ::mlir::IntegerAttr(), ::mlir::ValueRange());
+    }]>
+  ];
 }
 
 def Metis_StackCheckOp : Metis_Op<"stack.check"> {
@@ -95,15 +112,35 @@ def Metis_StackCheckOp : Metis_Op<"stack.check"> {
     is the in-memory stack, whose height the check reads. Stating it keeps the check right
     when passes remove block arguments or merge blocks.
 
+    With `resume at PC`, the block's offset, a failing check does not halt: it pushes
+    `stack`, the `window` words, onto the in-memory stack, gives back `prepaid` (the gas of
+    this block and later ones that a merged charge took ahead of it) and hands the frame to
+    the interpreter at `PC`, which then reports whatever instruction-by-instruction execution
+    meets first: the stack error, or running out of gas before it.
+
     ```mlir
     metis.stack.check required 2 growth 3 window 1
+    metis.stack.check required 2 growth 3 window 1 resume at 96 with %a
     ```
   }];
   let arguments = (ins ConfinedAttr<I64Attr, [IntNonNegative]>:$required,
                        ConfinedAttr<I64Attr, [IntNonNegative]>:$growth,
-                       ConfinedAttr<I64Attr, [IntNonNegative]>:$window);
-  let assemblyFormat = "`required` $required `growth` $growth `window` $window attr-dict";
+                       ConfinedAttr<I64Attr, [IntNonNegative]>:$window,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntNonNegative]>>:$resume_pc,
+                       Variadic<Metis_Word>:$stack,
+                       DefaultValuedAttr<Metis_PrepaidAttr, "0">:$prepaid);
+  let assemblyFormat = [{
+    `required` $required `growth` $growth `window` $window (`resume` `at` $resume_pc^)?
+    (`with` $stack^)? attr-dict
+  }];
   let hasVerifier = 1;
+  let builders = [
+    // A check that halts where it stands.
+    OpBuilder<(ins "int64_t":$required, "int64_t":$growth, "int64_t":$window), [{
+      build($_builder, $_state, required, growth, window, ::mlir::IntegerAttr(),
+            ::mlir::ValueRange(), 0);
+    }]>
+  ];
 }
 
 def Metis_StackPushOp : Metis_Op<"stack.push"> {
