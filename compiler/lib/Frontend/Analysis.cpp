@@ -158,6 +158,7 @@ ContractAnalysis::ContractAnalysis(BytesView code) : code_(code), insts_(decode(
   simulateBlocks();
   resolveJumps();
   computeWindows();
+  computeMaxHeights();
   computeStats();
 }
 
@@ -351,6 +352,49 @@ void ContractAnalysis::computeWindows() {
   for (BasicBlock &b : blocks_)
     if (b.window == kUnset)
       b.window = 0;
+}
+
+void ContractAnalysis::computeMaxHeights() {
+  constexpr int32_t kUnreached = -1, kLimit = 1024;
+  // How often a block's bound may rise before it is widened to the limit: a loop that grows
+  // the stack would otherwise climb one turn at a time.
+  constexpr int kRaisesBeforeWidening = 32;
+  for (BasicBlock &b : blocks_)
+    b.maxHeight = kUnreached;
+  if (blocks_.empty())
+    return;
+  std::vector<int> raises(blocks_.size(), 0);
+  std::deque<uint32_t> work;
+  auto raise = [&](uint32_t i, int32_t height) {
+    BasicBlock &b = blocks_[i];
+    if (height <= b.maxHeight)
+      return;
+    b.maxHeight = ++raises[i] > kRaisesBeforeWidening ? kLimit : height;
+    work.push_back(i);
+  };
+  raise(0, 0); // a frame starts with an empty stack
+  // A dynamic jump lands on any dispatch target with the height of some block ending in one:
+  // the dispatch is one more node, whose bound is the highest of theirs.
+  int32_t dispatchHeight = kUnreached;
+  int dispatchRaises = 0;
+  while (!work.empty()) {
+    uint32_t i = work.front();
+    work.pop_front();
+    const BasicBlock &b = blocks_[i];
+    // A block that gets past its own check left at most this many words.
+    int32_t exit = std::min(b.maxHeight, kLimit - b.growth) + b.netEffect;
+    exit = std::clamp(exit, 0, kLimit);
+    for (uint32_t s : b.successors)
+      raise(s, exit);
+    if (b.jump == JumpKind::Dynamic && exit > dispatchHeight) {
+      dispatchHeight = ++dispatchRaises > kRaisesBeforeWidening ? kLimit : exit;
+      for (uint32_t t : dispatchTargets_)
+        raise(t, dispatchHeight);
+    }
+  }
+  for (BasicBlock &b : blocks_)
+    if (b.maxHeight == kUnreached)
+      b.maxHeight = kLimit;
 }
 
 void ContractAnalysis::computeStats() {

@@ -95,9 +95,10 @@ private:
     return !partition || partition->regionOf(s) == int32_t(currentRegion);
   }
   Location locAt(uint64_t pc) { return FileLineColLoc::get(ctx, options.name, unsigned(pc), 0); }
-  /// Whether `op` may end the frame otherwise than out of gas after its static gas is paid:
-  /// a write in a static frame, a copy past the return data. Gas charged ahead of it could
-  /// make compiled code run out where the interpreter would meet that failure.
+  /// Whether `op` may end the frame otherwise than out of gas after its static gas is paid (a
+  /// write in a static frame, a copy past the return data). A span of charged-ahead gas ends
+  /// with it: a charge that failed with its gas taken ahead (at the span's start, or for a
+  /// dynamic cost before it) would report out of gas where the interpreter reaches it first.
   static bool endsGasSpan(uint8_t op) {
     switch (op) {
     case OP_SSTORE:
@@ -430,24 +431,33 @@ void Lifter::liftBlock(uint32_t index) {
   // A block that fails either check is handed to the interpreter from its first instruction,
   // with its window, so the frame ends with the status instruction-by-instruction execution
   // meets first (docs/compiled-code.md).
-  if (b.required > b.window || b.growth > 0)
-    builder.create<StackCheckOp>(blockLoc, b.required, b.growth, b.window, resumeAt(b.begin),
+  // Underflow is impossible when the window (a lower bound on the height) covers what the
+  // block reads, overflow when the analysis bounds the height low enough.
+  const int32_t growth = b.maxHeight + b.growth > kStackLimit ? b.growth : 0;
+  if (b.required > b.window || growth > 0)
+    builder.create<StackCheckOp>(blockLoc, b.required, growth, b.window, resumeAt(b.begin),
                                  block->getArguments(), 0);
   // The block's static gas is charged ahead in spans that end at the instructions that may
   // refuse after their gas (endsGasSpan): a dynamic charge that fails with gas charged ahead
   // then fails where instruction-by-instruction execution would also run out.
   const auto &insts = analysis.instructions();
   const uint32_t endInst = b.firstInst + b.numInsts;
-  auto spanGas = [&](uint32_t from) {
-    int64_t gas = 0;
-    for (uint32_t i = from; i < endInst; ++i) {
-      gas += kOpcodeTraits[insts[i].opcode].staticGas;
+  // Where the span starting at `from` ends: just past its last instruction.
+  auto spanEnd = [&](uint32_t from) {
+    for (uint32_t i = from; i < endInst; ++i)
       if (endsGasSpan(insts[i].opcode))
-        break;
-    }
+        return i + 1;
+    return endInst;
+  };
+  auto spanGas = [&](uint32_t from, uint32_t end) {
+    int64_t gas = 0;
+    for (uint32_t i = from; i < end; ++i)
+      gas += kOpcodeTraits[insts[i].opcode].staticGas;
     return gas;
   };
-  int64_t gasAfter = spanGas(b.firstInst); // static gas of this and the later instructions
+  uint32_t nextSpan = spanEnd(b.firstInst);
+  // Static gas of this and the later instructions of the span.
+  int64_t gasAfter = spanGas(b.firstInst, nextSpan);
   if (gasAfter > 0)
     builder.create<GasChargeOp>(blockLoc, gasAfter, resumeAt(b.begin), block->getArguments());
 
@@ -456,11 +466,12 @@ void Lifter::liftBlock(uint32_t index) {
     const uint8_t op = inst.opcode;
     const OpcodeTraits &t = kOpcodeTraits[op];
     Location loc = locAt(inst.pc);
-    if (i > b.firstInst && endsGasSpan(insts[i - 1].opcode)) {
+    if (i == nextSpan) {
       // The previous instruction ended a span: charge the next. Failing, it can only be out
       // of gas, as the interpreter would run out within the span, so it halts where it stands.
       assert(gasAfter == 0 && "a span is charged once the last one is spent");
-      gasAfter = spanGas(i);
+      nextSpan = spanEnd(i);
+      gasAfter = spanGas(i, nextSpan);
       if (gasAfter > 0)
         builder.create<GasChargeOp>(loc, gasAfter);
     }

@@ -68,6 +68,9 @@ struct BasicBlock {
   /// Stack words that enter the block as SSA values (block arguments); deeper words are in
   /// the in-memory stack.
   int32_t window = 0;
+  /// An upper bound on the stack height at entry (1024 where the analysis cannot bound it,
+  /// as after a dynamic jump): a block with maxHeight + growth <= 1024 cannot overflow.
+  int32_t maxHeight = 1024;
 };
 
 struct AnalysisStats {
@@ -100,6 +103,7 @@ private:
   void simulateBlocks();
   void resolveJumps();
   void computeWindows();
+  void computeMaxHeights();
   void computeStats();
 
   BytesView code_;

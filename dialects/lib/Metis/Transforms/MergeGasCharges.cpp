@@ -26,38 +26,57 @@ bool endsGasSpan(Operation *op) {
 }
 
 struct MergeGasChargesPass : metis::impl::MergeGasChargesBase<MergeGasChargesPass> {
+  /// One run of charges merged into `first`.
+  struct Group {
+    GasChargeOp first;
+    SmallVector<Operation *> observers;
+    bool crossedCheck = false;     ///< a stack check lies between `first` and here
+    bool chargedPastCheck = false; ///< `first` now pays for instructions after one
+  };
+
   void runOnOperation() override {
     for (Block &block : getOperation().getBody()) {
-      GasChargeOp first;
-      SmallVector<Operation *> observers;
+      Group group;
       for (Operation &op : llvm::make_early_inc_range(block)) {
         if (auto charge = dyn_cast<GasChargeOp>(op)) {
-          if (!first) {
-            first = charge;
+          if (!group.first) {
+            group = Group{charge, {}, false, false};
             continue;
           }
           // Every observer between `first` and here now sees this amount charged early.
-          for (Operation *observer : observers)
+          for (Operation *observer : group.observers)
             observer->setAttr("prepaid",
                               IntegerAttr::get(IntegerType::get(&getContext(), 64),
                                                prepaidOf(observer) + charge.getAmount()));
-          first.setAmount(first.getAmount() + charge.getAmount());
+          group.first.setAmount(group.first.getAmount() + charge.getAmount());
+          group.chargedPastCheck |= group.crossedCheck;
           charge.erase();
           continue;
         }
-        if (!first)
+        if (!group.first)
           continue;
         // A charge that halts out of gas must not take a later block's gas ahead of its stack
         // check (which might fail first); one that resumes in the interpreter may.
-        if (endsGasSpan(&op) || (isa<StackCheckOp>(op) && !first.getResumePc())) {
-          first = nullptr;
-          observers.clear();
+        if (endsGasSpan(&op) || (isa<StackCheckOp>(op) && !group.first.getResumePc())) {
+          finish(group);
+          group = Group{};
           continue;
         }
+        group.crossedCheck |= isa<StackCheckOp>(op);
         if (observesGas(&op))
-          observers.push_back(&op);
+          group.observers.push_back(&op);
       }
+      finish(group);
     }
+  }
+
+  /// A charge that pays only for instructions before any stack check fails only where the
+  /// interpreter would run out of gas too: it needs no resume path (a cold block per charge).
+  static void finish(Group &group) {
+    if (!group.first || group.chargedPastCheck || !group.first.getResumePc())
+      return;
+    group.first.removeResumePcAttr();
+    group.first.getStackMutable().clear();
   }
 
   static int64_t prepaidOf(Operation *op) {

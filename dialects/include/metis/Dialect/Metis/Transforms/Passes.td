@@ -12,10 +12,13 @@ def MergeGasCharges : Pass<"metis-merge-gas-charges", "::metis::ContractOp"> {
     every gas-observing op (GAS, SSTORE, the CALL family, CREATE*) it moves across, so those
     ops still see the gas instruction-by-instruction charging would leave; a merged block's
     `metis.stack.check` gets it too, to give back before it resumes in the interpreter. The
-    merged charge keeps the first one's `resume at`: if it fails, the interpreter runs the
-    whole chain from its first block. Charges do not merge across an op that may fail after
-    its gas (SSTORE, TSTORE, LOG, CALL, CREATE*, RETURNDATACOPY), nor across a stack check
-    when the first charge has no `resume at`: the status stays the interpreter's. Charging early is
+    merged charge keeps the first one's `resume at` if it now pays for instructions after a
+    stack check (failing, the interpreter runs the whole chain from its first block, and may
+    meet the stack error first); any other charge loses it, since it can only fail where the
+    interpreter would run out of gas too, and needs no cold block of its own. Charges do not
+    merge across an op that may fail after its gas (SSTORE, TSTORE, LOG, CALL, CREATE*,
+    RETURNDATACOPY), nor across a stack check when the first charge has no `resume at`: the
+    status stays the interpreter's. Charging early is
     otherwise unobservable: running out of gas anywhere in a frame consumes all of it and
     reverts the frame.
   }];
