@@ -653,6 +653,48 @@ TEST(WordTest, KnuthRarePaths) {
 
 //===- Randomized cross-checks against GMP ------------------------------===//
 
+// Dividends below 2^128 and divisors below 2^64, of either sign: the short-division path
+// (Word.cpp, divideShort), with the magnitudes at its edges (2^127, 2^128 - 1, 2^64 - 1) and
+// the words just past them, which must take the long path.
+TEST(WordTest, ShortDivisionAgainstGmp) {
+  Gen g;
+  Mpz q, r, s1, s2, ma, mb;
+  auto shortWord = [&](unsigned limbs) {
+    Word w{};
+    for (unsigned i = 0; i < limbs; ++i)
+      w.limbs[i] = g.limb();
+    switch (g.rng() % 4) {
+    case 0:
+      return -w; // a negative of the same magnitude
+    case 1:
+      return w + Word(g.rng() % 3) - Word(1); // one either side of it
+    default:
+      return w;
+    }
+  };
+  for (int i = 0; i < 50000; ++i) {
+    Word a = shortWord(1 + unsigned(g.rng() % 2));
+    Word b = i % 11 == 0 ? shortWord(2) : shortWord(1);
+    if (i % 13 == 0)
+      a = -shl(Word(120 + g.rng() % 9), Word(1)); // -2^120 .. -2^128
+    if (b.isZero())
+      continue;
+    auto where = [&] { return a.toHex() + " " + b.toHex(); };
+    mpz_set(ma.v, Mpz(a).v);
+    mpz_set(mb.v, Mpz(b).v);
+    mpz_tdiv_qr(q.v, r.v, ma.v, mb.v);
+    EXPECT_EQ(udiv(a, b), fromMpz(q.v)) << where();
+    EXPECT_EQ(urem(a, b), fromMpz(r.v)) << where();
+    toSigned(s1, a);
+    toSigned(s2, b);
+    mpz_tdiv_qr(q.v, r.v, s1.v, s2.v);
+    EXPECT_EQ(sdiv(a, b), fromMpz(q.v)) << where();
+    EXPECT_EQ(smod(a, b), fromMpz(r.v)) << where();
+    if (HasFailure())
+      return;
+  }
+}
+
 TEST(WordTest, RandomAgainstGmp) {
   Gen g;
   Mpz q, r, t, s1, s2, twoTo256;
