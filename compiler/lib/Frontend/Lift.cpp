@@ -99,6 +99,7 @@ private:
   /// write in a static frame, a copy past the return data). A span of charged-ahead gas ends
   /// with it: a charge that failed with its gas taken ahead (at the span's start, or for a
   /// dynamic cost before it) would report out of gas where the interpreter reaches it first.
+  /// metis-merge-gas-charges does not merge across the same ops (its endsGasSpan).
   static bool endsGasSpan(uint8_t op) {
     switch (op) {
     case OP_SSTORE:
@@ -430,9 +431,9 @@ void Lifter::liftBlock(uint32_t index) {
 
   // A block that fails either check is handed to the interpreter from its first instruction,
   // with its window, so the frame ends with the status instruction-by-instruction execution
-  // meets first (docs/compiled-code.md).
-  // Underflow is impossible when the window (a lower bound on the height) covers what the
-  // block reads, overflow when the analysis bounds the height low enough.
+  // meets first (docs/compiled-code.md). There is no check where it cannot fail: underflow
+  // when the window (a lower bound on the height) covers what the block reads, overflow when
+  // the analysis bounds the entry height low enough.
   const int32_t growth = b.maxHeight + b.growth > kStackLimit ? b.growth : 0;
   if (b.required > b.window || growth > 0)
     builder.create<StackCheckOp>(blockLoc, b.required, growth, b.window, resumeAt(b.begin),

@@ -19,8 +19,9 @@ bool observesGas(Operation *op) {
 }
 
 /// Ops that may end the frame otherwise than out of gas once their static gas is paid (the
-/// lifter ends a charge's span with them): gas of later instructions must not be charged
-/// ahead of them, or compiled code could run out where the interpreter meets that failure.
+/// lifter ends a charge's span with the same opcodes, in Lift.cpp): gas of later instructions must
+/// not be charged ahead of them, or compiled code could run out where the interpreter meets that
+/// failure.
 bool endsGasSpan(Operation *op) {
   return isa<SStoreOp, TStoreOp, LogOp, CallOp, CreateOp, Create2Op, ReturnDataCopyOp>(op);
 }
