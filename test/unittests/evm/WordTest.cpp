@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 
 using namespace metis;
 
@@ -653,12 +654,26 @@ TEST(WordTest, KnuthRarePaths) {
 
 //===- Randomized cross-checks against GMP ------------------------------===//
 
+/// udiv, urem, sdiv and smod of a by the nonzero b against GMP's truncating division (which
+/// keeps the dividend's sign, as the EVM does).
+void expectDivisionMatchesGmp(const Word &a, const Word &b) {
+  Mpz ma(a), mb(b), q, r, s1, s2;
+  const std::string where = a.toHex() + " / " + b.toHex();
+  mpz_tdiv_qr(q.v, r.v, ma.v, mb.v);
+  EXPECT_EQ(udiv(a, b), fromMpz(q.v)) << where;
+  EXPECT_EQ(urem(a, b), fromMpz(r.v)) << where;
+  toSigned(s1, a);
+  toSigned(s2, b);
+  mpz_tdiv_qr(q.v, r.v, s1.v, s2.v);
+  EXPECT_EQ(sdiv(a, b), fromMpz(q.v)) << where;
+  EXPECT_EQ(smod(a, b), fromMpz(r.v)) << where;
+}
+
 // Dividends below 2^128 and divisors below 2^64, of either sign: the short-division path
 // (Word.cpp, divideShort), with the magnitudes at its edges (2^127, 2^128 - 1, 2^64 - 1) and
 // the words just past them, which must take the long path.
 TEST(WordTest, ShortDivisionAgainstGmp) {
   Gen g;
-  Mpz q, r, s1, s2, ma, mb;
   auto shortWord = [&](unsigned limbs) {
     Word w{};
     for (unsigned i = 0; i < limbs; ++i)
@@ -679,17 +694,7 @@ TEST(WordTest, ShortDivisionAgainstGmp) {
       a = -shl(Word(120 + g.rng() % 9), Word(1)); // -2^120 .. -2^128
     if (b.isZero())
       continue;
-    auto where = [&] { return a.toHex() + " " + b.toHex(); };
-    mpz_set(ma.v, Mpz(a).v);
-    mpz_set(mb.v, Mpz(b).v);
-    mpz_tdiv_qr(q.v, r.v, ma.v, mb.v);
-    EXPECT_EQ(udiv(a, b), fromMpz(q.v)) << where();
-    EXPECT_EQ(urem(a, b), fromMpz(r.v)) << where();
-    toSigned(s1, a);
-    toSigned(s2, b);
-    mpz_tdiv_qr(q.v, r.v, s1.v, s2.v);
-    EXPECT_EQ(sdiv(a, b), fromMpz(q.v)) << where();
-    EXPECT_EQ(smod(a, b), fromMpz(r.v)) << where();
+    expectDivisionMatchesGmp(a, b);
     if (HasFailure())
       return;
   }
@@ -697,7 +702,7 @@ TEST(WordTest, ShortDivisionAgainstGmp) {
 
 TEST(WordTest, RandomAgainstGmp) {
   Gen g;
-  Mpz q, r, t, s1, s2, twoTo256;
+  Mpz t, twoTo256;
   mpz_ui_pow_ui(twoTo256.v, 2, 256);
   for (int i = 0; i < 20000; ++i) {
     // Mix structured and uniform operands; the structured ones vary in limb
@@ -720,16 +725,7 @@ TEST(WordTest, RandomAgainstGmp) {
       EXPECT_EQ(udiv(a, b), Word{});
       EXPECT_EQ(urem(a, b), Word{});
     } else {
-      mpz_tdiv_qr(q.v, r.v, ma.v, mb.v);
-      EXPECT_EQ(udiv(a, b), fromMpz(q.v)) << where();
-      EXPECT_EQ(urem(a, b), fromMpz(r.v)) << where();
-      // GMP's tdiv truncates towards zero and keeps the dividend's sign, as the
-      // EVM does.
-      toSigned(s1, a);
-      toSigned(s2, b);
-      mpz_tdiv_qr(q.v, r.v, s1.v, s2.v);
-      EXPECT_EQ(sdiv(a, b), fromMpz(q.v)) << where();
-      EXPECT_EQ(smod(a, b), fromMpz(r.v)) << where();
+      expectDivisionMatchesGmp(a, b);
     }
 
     if (m.isZero()) {
