@@ -6,6 +6,25 @@ using namespace mlir;
 
 namespace metis::lowering {
 
+Value contextField(OpBuilder &b, Location loc, Value ctx, int64_t offset) {
+  return b.create<LLVM::GEPOp>(loc, ctx.getType(), b.getI8Type(), ctx,
+                               ArrayRef<LLVM::GEPArg>{int32_t(offset)});
+}
+
+void pushWords(OpBuilder &b, Location loc, Value ctx, ValueRange words) {
+  Type i64 = b.getI64Type(), ptr = ctx.getType();
+  auto i64Const = [&](int64_t v) { return b.create<LLVM::ConstantOp>(loc, i64, v); };
+  Value height = b.create<LLVM::LoadOp>(loc, i64, contextField(b, loc, ctx, kStackHeight), 8);
+  Value base = b.create<LLVM::LoadOp>(loc, ptr, contextField(b, loc, ctx, kStack), 8);
+  for (auto [i, w] : llvm::enumerate(words)) {
+    Value idx = b.create<LLVM::AddOp>(loc, height, i64Const(int64_t(i)));
+    Value p = b.create<LLVM::GEPOp>(loc, ptr, w.getType(), base, ValueRange{idx});
+    b.create<LLVM::StoreOp>(loc, w, p, 8);
+  }
+  Value raised = b.create<LLVM::AddOp>(loc, height, i64Const(int64_t(words.size())));
+  b.create<LLVM::StoreOp>(loc, raised, contextField(b, loc, ctx, kStackHeight), 8);
+}
+
 LoweringHelper::LoweringHelper(ConversionPatternRewriter &rewriter, Operation *op,
                                FunctionStates &states)
     : rewriter_(rewriter), states_(states), loc_(op->getLoc()),
@@ -24,8 +43,7 @@ Value LoweringHelper::wordConst(const APInt &v) {
 }
 
 Value LoweringHelper::fieldPtr(int64_t offset) {
-  return rewriter_.create<LLVM::GEPOp>(loc_, ptr(), rewriter_.getI8Type(), ctx_,
-                                       ArrayRef<LLVM::GEPArg>{int32_t(offset)});
+  return contextField(rewriter_, loc_, ctx_, offset);
 }
 
 Value LoweringHelper::loadField(int64_t offset, Type type) {
@@ -184,30 +202,15 @@ private:
     OpBuilder::InsertionGuard guard(b_);
     Block *exit = b_.createBlock(&fn_.getBody(), fn_.getBody().end());
     Value ctx = operands[0], pc = operands[2], refund = operands[3];
+    auto field = [&](int64_t offset) { return contextField(b_, loc, ctx, offset); };
     ValueRange words = operands.drop_front(4);
-    Type i64 = b_.getI64Type(), ptr = ctx.getType();
-    auto field = [&](int64_t offset) {
-      return b_.create<LLVM::GEPOp>(loc, ptr, b_.getI8Type(), ctx,
-                                    ArrayRef<LLVM::GEPArg>{int32_t(offset)});
-    };
-    auto i64Const = [&](int64_t v) { return b_.create<LLVM::ConstantOp>(loc, i64, v); };
     if (cast<IntegerAttr>(refund.getDefiningOp<LLVM::ConstantOp>().getValue()).getInt() != 0) {
-      Value gas = b_.create<LLVM::LoadOp>(loc, i64, field(kGas), 8);
-      b_.create<LLVM::StoreOp>(loc, b_.create<LLVM::AddOp>(loc, gas, refund), field(kGas), 8);
+      Value gas = b_.create<LLVM::LoadOp>(loc, b_.getI64Type(), field(kGas), 8);
+      Value back = b_.create<LLVM::AddOp>(loc, gas, refund);
+      b_.create<LLVM::StoreOp>(loc, back, field(kGas), 8);
     }
-    if (!words.empty()) {
-      Value height = b_.create<LLVM::LoadOp>(loc, i64, field(kStackHeight), 8);
-      Value base = b_.create<LLVM::LoadOp>(loc, ptr, field(kStack), 8);
-      Type word = words.front().getType();
-      for (auto [i, w] : llvm::enumerate(words)) {
-        Value idx = b_.create<LLVM::AddOp>(loc, height, i64Const(int64_t(i)));
-        Value p = b_.create<LLVM::GEPOp>(loc, ptr, word, base, ValueRange{idx});
-        b_.create<LLVM::StoreOp>(loc, w, p, 8);
-      }
-      b_.create<LLVM::StoreOp>(loc,
-                               b_.create<LLVM::AddOp>(loc, height, i64Const(int64_t(words.size()))),
-                               field(kStackHeight), 8);
-    }
+    if (!words.empty())
+      pushWords(b_, loc, ctx, words);
     b_.create<LLVM::StoreOp>(loc, pc, field(kResumePc), 8);
     b_.create<LLVM::ReturnOp>(
         loc, b_.create<LLVM::ConstantOp>(loc, b_.getI32Type(), int64_t(METIS_RESUME)).getResult());

@@ -51,6 +51,13 @@ inline constexpr llvm::StringLiteral kResumeIf = "metis.lowering.resume_if";
 /// on it.
 void expandExitMarkers(mlir::ModuleOp module);
 
+/// A pointer to the context field at `offset`.
+mlir::Value contextField(mlir::OpBuilder &b, mlir::Location loc, mlir::Value ctx, int64_t offset);
+
+/// Pushes `words` (deepest first) onto the frame's in-memory stack and raises its height:
+/// metis.stack.push, and the resume path of a failed check.
+void pushWords(mlir::OpBuilder &b, mlir::Location loc, mlir::Value ctx, mlir::ValueRange words);
+
 /// Owned by one run of the patterns (populateMetisToLLVMConversionPatterns).
 using FunctionStates = llvm::DenseMap<mlir::Operation *, FunctionState>;
 

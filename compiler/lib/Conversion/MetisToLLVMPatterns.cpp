@@ -389,16 +389,7 @@ METIS_PATTERN(StackCheckOpLowering, StackCheckOp) {
 
 METIS_PATTERN(StackPushOpLowering, StackPushOp) {
   LoweringHelper h = helper(rewriter, op);
-  Location loc = op.getLoc();
-  Value height = h.loadField(kStackHeight, h.i64());
-  Value base = h.loadField(kStack, h.ptr());
-  int64_t i = 0;
-  for (Value v : adaptor.getValues()) {
-    Value idx = rewriter.create<LLVM::AddOp>(loc, height, h.i64Const(i++));
-    Value p = rewriter.create<LLVM::GEPOp>(loc, h.ptr(), h.word(), base, ValueRange{idx});
-    rewriter.create<LLVM::StoreOp>(loc, v, p, 8);
-  }
-  h.storeField(kStackHeight, rewriter.create<LLVM::AddOp>(loc, height, h.i64Const(i)));
+  pushWords(rewriter, op.getLoc(), h.ctx(), adaptor.getValues());
   rewriter.eraseOp(op);
   return success();
 }

@@ -25,12 +25,13 @@
 // CHECK:       ^[[STACK_COLD]]:
 // CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0]
 // CHECK-NEXT:    %[[GAS:.*]] = llvm.load %[[GAS_PTR]]
-// CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0]
 // CHECK-NEXT:    %[[BACK:.*]] = llvm.add %[[GAS]], %[[PREPAID]] : i64
+// CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0]
 // CHECK-NEXT:    llvm.store %[[BACK]], %[[GAS_PTR]]
 // CHECK:         llvm.store %[[TOP]], %{{.*}} {{.*}} : i256, !llvm.ptr
 // CHECK:         %[[RAISED:.*]] = llvm.add %{{.*}}, %{{.*}} : i64
-// CHECK-NEXT:    llvm.store %[[RAISED]], %{{.*}} {{.*}} : i64, !llvm.ptr
+// CHECK-NEXT:    %[[HEIGHT_PTR:.*]] = llvm.getelementptr %arg0[8]
+// CHECK-NEXT:    llvm.store %[[RAISED]], %[[HEIGHT_PTR]]
 // CHECK-NEXT:    %[[PC_PTR:.*]] = llvm.getelementptr %arg0[64]
 // CHECK-NEXT:    llvm.store %[[PC5]], %[[PC_PTR]]
 // CHECK-NEXT:    %[[RESUME:.*]] = llvm.mlir.constant(1001 : i32) : i32
@@ -39,8 +40,8 @@
 // CHECK:       ^[[GAS_COLD]]:
 // CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0]
 // CHECK-NEXT:    %[[GAS:.*]] = llvm.load %[[GAS_PTR]]
-// CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0]
 // CHECK-NEXT:    %[[BACK:.*]] = llvm.add %[[GAS]], %[[CHARGED]] : i64
+// CHECK-NEXT:    %[[GAS_PTR:.*]] = llvm.getelementptr %arg0[0]
 // CHECK-NEXT:    llvm.store %[[BACK]], %[[GAS_PTR]]
 // CHECK-NEXT:    %[[PC_PTR:.*]] = llvm.getelementptr %arg0[64]
 // CHECK-NEXT:    llvm.store %[[PC0]], %[[PC_PTR]]
