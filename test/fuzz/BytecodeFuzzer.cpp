@@ -63,7 +63,9 @@ void liftAndVerify(const frontend::ContractAnalysis &analysis) {
   if (mlir::failed(mlir::verify(*module)))
     fail(analysis.code(), "the lifted module does not verify:\n" + diagnostics);
   const frontend::AnalysisStats &s = analysis.stats();
-  if (s.staticJumps + s.dynamicJumps != s.jumps)
+  // Guards only exist where a dynamic jump does (without one, every target is exact).
+  if (s.staticJumps + s.dynamicJumps != s.jumps || s.guardedJumps > s.staticJumps ||
+      (s.guardedJumps && !s.dynamicJumps))
     fail(analysis.code(), "inconsistent stats: " + frontend::formatStats(s));
 }
 

@@ -141,6 +141,7 @@ private:
   void emitJump(const BasicBlock &b, Value target, Location loc);
   Block *badJumpBlock();
   Block *dispatchBlock(Location loc);
+  void jumpToDispatch(Value target, Location loc);
   Block *redispatchBlock(Value target, Location loc);
   Block *landingPad(uint32_t s);
   Block *newBlock() {
@@ -390,27 +391,33 @@ std::pair<Block *, SmallVector<Value>> Lifter::edgeTo(uint32_t s, bool inPlace, 
   return {edge, {}};
 }
 
+/// Pushes the SSA stack and jumps to the contract's (or region's) one dispatch.
+void Lifter::jumpToDispatch(Value target, Location loc) {
+  if (!stack.empty())
+    builder.create<StackPushOp>(loc, stack);
+  builder.create<JumpOp>(loc, ValueRange{target}, dispatchBlock(loc));
+}
+
 /// The taken side of JUMP or JUMPI, with `target` popped: a branch to one static target, a
 /// compare chain over a known set, or a dispatch.
 void Lifter::emitJump(const BasicBlock &b, Value target, Location loc) {
   if (b.jump == JumpKind::Dynamic) {
     // Everything goes through memory across a dynamic jump, to the contract's one dispatch.
-    if (!stack.empty())
-      builder.create<StackPushOp>(loc, stack);
-    builder.create<JumpOp>(loc, ValueRange{target}, dispatchBlock(loc));
+    jumpToDispatch(target, loc);
     return;
   }
-  if (b.targets.empty()) {
+  if (b.targets.empty() && !b.guarded) {
     builder.create<TrapOp>(loc, TrapReason::BadJumpDestination);
     return;
   }
-  if (b.targets.size() == 1 && b.invalidTargets.empty()) {
+  if (b.targets.size() == 1 && b.invalidTargets.empty() && !b.guarded) {
     auto [dest, args] = edgeTo(b.targets[0], /*inPlace=*/true, loc);
     builder.create<JumpOp>(loc, args, dest);
     return;
   }
-  // A known set (the return addresses of an internal function): compare and branch; values
-  // outside the set, which the analysis proves impossible, trap.
+  // A known set (the return addresses of an internal function): compare and branch. A value
+  // outside the set traps where the analysis proves it impossible; where a dispatch may have
+  // entered the code with other values (a guarded jump), it goes to the dispatch.
   for (uint32_t s : b.targets) {
     Value isTarget =
         builder.create<EqOp>(loc, target, constant(uint64_t(analysis.blocks()[s].begin), loc));
@@ -419,7 +426,10 @@ void Lifter::emitJump(const BasicBlock &b, Value target, Location loc) {
     builder.create<JumpIOp>(loc, isTarget, args, ValueRange(), dest, next);
     builder.setInsertionPointToEnd(next);
   }
-  builder.create<TrapOp>(loc, TrapReason::BadJumpDestination);
+  if (b.guarded)
+    jumpToDispatch(target, loc);
+  else
+    builder.create<TrapOp>(loc, TrapReason::BadJumpDestination);
 }
 
 void Lifter::liftBlock(uint32_t index) {
@@ -523,9 +533,10 @@ void Lifter::liftBlock(uint32_t index) {
       Value cond = pop(loc);
       Block *taken;
       SmallVector<Value> takenArgs;
-      if (b.jump == JumpKind::Static && b.targets.size() == 1 && b.invalidTargets.empty()) {
+      const bool exact = b.jump == JumpKind::Static && !b.guarded;
+      if (exact && b.targets.size() == 1 && b.invalidTargets.empty()) {
         std::tie(taken, takenArgs) = edgeTo(b.targets[0], /*inPlace=*/false, loc);
-      } else if (b.jump == JumpKind::Static && b.targets.empty()) {
+      } else if (exact && b.targets.empty()) {
         taken = badJumpBlock();
       } else {
         OpBuilder::InsertionGuard guard(builder);

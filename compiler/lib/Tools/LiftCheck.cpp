@@ -263,11 +263,12 @@ LiftCheckResult runLiftCheck(const LiftCheckOptions &opts) {
   }
 
   // Mainnet: the overall fraction and the ten worst contracts.
-  uint64_t jumps = 0, staticJumps = 0, multi = 0, withDynamic = 0;
+  uint64_t jumps = 0, staticJumps = 0, multi = 0, guarded = 0, withDynamic = 0;
   for (const Contract &c : mainnet.contracts) {
     jumps += c.stats.jumps;
     staticJumps += c.stats.staticJumps;
     multi += c.stats.multiTargetJumps;
+    guarded += c.stats.guardedJumps;
     withDynamic += c.stats.dynamicJumps > 0;
   }
   std::vector<const Contract *> worst;
@@ -283,16 +284,17 @@ LiftCheckResult runLiftCheck(const LiftCheckOptions &opts) {
     return a->stats.dynamicJumps > b->stats.dynamicJumps;
   });
   worst.resize(std::min<size_t>(worst.size(), 10));
-  out.line(fmt::format("mainnet static jumps: {} of {} ({}), {} multi-target; {} of {} "
-                       "contracts have a dynamic jump",
-                       staticJumps, jumps, percent(staticJumps, jumps), multi, withDynamic,
+  out.line(fmt::format("mainnet static jumps: {} of {} ({}), {} multi-target, {} guarded; {} "
+                       "of {} contracts have a dynamic jump",
+                       staticJumps, jumps, percent(staticJumps, jumps), multi, guarded, withDynamic,
                        mainnet.contracts.size()));
   out.line("mainnet worst ten (static/jumps, code hash, bytes):");
   out.md("\n## Mainnet: static jumps\n");
   out.md(fmt::format("{} of {} reachable jumps are static ({}), {} of them over several targets "
-                     "(internal-function returns); {} of {} contracts have at least one dynamic "
+                     "(internal-function returns) and {} guarded (checked at run time, other "
+                     "values go to the dispatch); {} of {} contracts have at least one dynamic "
                      "jump.\n",
-                     staticJumps, jumps, percent(staticJumps, jumps), multi, withDynamic,
+                     staticJumps, jumps, percent(staticJumps, jumps), multi, guarded, withDynamic,
                      mainnet.contracts.size()));
   out.md("The ten with the lowest static share:\n");
   out.md("| code hash | bytes | jumps | static | dynamic | static % | first seen |");

@@ -59,6 +59,9 @@ struct BasicBlock {
   std::vector<uint32_t> targets;
   /// Static targets that are not JUMPDESTs (the jump halts with a bad destination).
   std::vector<uint64_t> invalidTargets;
+  /// The targets hold on every path that does not pass through a dispatch, which may enter a
+  /// JUMPDEST with any stack: a value outside them goes to the dispatch at run time.
+  bool guarded = false;
 
   /// Block indices control can reach next (jump targets, fall-through), unique.
   std::vector<uint32_t> successors;
@@ -82,6 +85,9 @@ struct AnalysisStats {
   uint64_t unreachableBytes = 0;
   /// Static jumps over more than one target (internal function returns).
   uint32_t multiTargetJumps = 0;
+  /// Static jumps whose target comes from the block's entry stack, with a dispatch in the
+  /// contract: checked at run time (values outside the targets go to the dispatch).
+  uint32_t guardedJumps = 0;
 };
 
 class ContractAnalysis {
