@@ -313,7 +313,7 @@ struct EntryState {
 // whose target comes from its entry stack is then *guarded*: the lowering compares against the
 // known targets and sends any other value to the dispatch, which is always correct.
 void ContractAnalysis::resolveJumps() {
-  constexpr size_t kMaxContexts = 64;
+  constexpr size_t kMaxContexts = 128;
   if (blocks_.empty())
     return;
   std::vector<std::vector<EntryState>> entry(blocks_.size());
