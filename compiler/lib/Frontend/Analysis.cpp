@@ -117,6 +117,11 @@ struct AbsStack {
   }
 };
 
+template <typename T> void appendUnique(std::vector<T> &v, T x) {
+  if (std::find(v.begin(), v.end(), x) == v.end())
+    v.push_back(x);
+}
+
 bool endsBlock(uint8_t op) {
   switch (op) {
   case OP_JUMP:
@@ -235,10 +240,12 @@ void ContractAnalysis::simulateBlocks() {
   }
 }
 
+namespace {
+
 /// Runs the instructions of `b` on `stack`; returns the abstract jump target (unknown when the
 /// block does not end in a jump).
-static AbsValue transfer(const std::vector<Instruction> &insts, const BasicBlock &b,
-                         AbsStack &stack, ConstantSets &sets) {
+AbsValue transfer(const std::vector<Instruction> &insts, const BasicBlock &b, AbsStack &stack,
+                  ConstantSets &sets) {
   constexpr AbsValue kUnknown = ConstantSets::kUnknown;
   AbsValue target = kUnknown;
   for (uint32_t i = b.firstInst; i < b.firstInst + b.numInsts; ++i) {
@@ -285,8 +292,6 @@ static AbsValue transfer(const std::vector<Instruction> &insts, const BasicBlock
   return target;
 }
 
-namespace {
-
 /// One entry stack of a block: one calling context's, or the join of all those past the cap.
 struct EntryState {
   AbsStack stack;
@@ -322,19 +327,19 @@ void ContractAnalysis::resolveJumps() {
   ConstantSets sets;
   std::vector<int8_t> codeAddress; // by set id: -1 not yet known
 
+  // The JUMPDEST block a target names, or -1.
+  auto jumpdestAt = [&](const Word &target) {
+    int s = target.fitsUint64() ? blockAt(target.low64()) : -1;
+    return s >= 0 && blocks_[s].isJumpdest ? s : -1;
+  };
   auto isCodeAddress = [&](AbsValue v) {
     if (v == ConstantSets::kUnknown)
       return false;
     if (v >= codeAddress.size())
       codeAddress.resize(v + 1, -1);
-    if (codeAddress[v] < 0) {
-      codeAddress[v] = 1;
-      for (const Word &c : sets[v]) {
-        int s = c.fitsUint64() ? blockAt(c.low64()) : -1;
-        if (s < 0 || !blocks_[s].isJumpdest)
-          codeAddress[v] = 0;
-      }
-    }
+    if (codeAddress[v] < 0)
+      codeAddress[v] = std::all_of(sets[v].begin(), sets[v].end(),
+                                   [&](const Word &c) { return jumpdestAt(c) >= 0; });
     return codeAddress[v] == 1;
   };
   // Two stacks are of the same calling context if they have the same tracked depth and the
@@ -399,11 +404,6 @@ void ContractAnalysis::resolveJumps() {
       enqueue(s, uint32_t(overflow));
     }
   };
-  auto addSuccessor = [](BasicBlock &b, uint32_t s) {
-    if (std::find(b.successors.begin(), b.successors.end(), s) == b.successors.end())
-      b.successors.push_back(s);
-  };
-
   flowInto(0, AbsStack{});
   bool dynamicSeen = false, dispatchEntered = false;
   for (;;) {
@@ -419,7 +419,7 @@ void ContractAnalysis::resolveJumps() {
       // contexts' latest runs holds every target.
       if ((b.exit == BlockExit::FallThrough || b.exit == BlockExit::JumpI) &&
           b.end < code_.size()) {
-        addSuccessor(b, bi + 1);
+        appendUnique(b.successors, bi + 1);
         flowInto(bi + 1, stack);
       }
       if (b.exit != BlockExit::Jump && b.exit != BlockExit::JumpI)
@@ -430,17 +430,12 @@ void ContractAnalysis::resolveJumps() {
         continue;
       }
       for (const Word &c : sets[target]) {
-        int s = c.fitsUint64() ? blockAt(c.low64()) : -1;
-        if (s >= 0 && blocks_[s].isJumpdest) {
-          if (std::find(b.targets.begin(), b.targets.end(), uint32_t(s)) == b.targets.end())
-            b.targets.push_back(uint32_t(s));
-          addSuccessor(b, uint32_t(s));
+        if (int s = jumpdestAt(c); s >= 0) {
+          appendUnique(b.targets, uint32_t(s));
+          appendUnique(b.successors, uint32_t(s));
           flowInto(uint32_t(s), stack);
         } else {
-          uint64_t bad = c.fitsUint64() ? c.low64() : ~uint64_t(0);
-          if (std::find(b.invalidTargets.begin(), b.invalidTargets.end(), bad) ==
-              b.invalidTargets.end())
-            b.invalidTargets.push_back(bad);
+          appendUnique(b.invalidTargets, c.fitsUint64() ? c.low64() : ~uint64_t(0));
         }
       }
     }
