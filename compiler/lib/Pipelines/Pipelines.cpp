@@ -22,8 +22,8 @@ namespace {
 using PassFactory = std::unique_ptr<mlir::Pass> (*)();
 /// The optional passes, in pipeline order; CSE runs before the last. Their flags (the names
 /// --disable-pass takes) come from Passes.td through getArgument().
-constexpr PassFactory kBeforeCSE[] = {createFuseJumpIZero, createFuseSelector,
-                                      createMergeGasCharges};
+constexpr PassFactory kBeforeCSE[] = {createReduceArithmetic, createFuseJumpIZero,
+                                      createFuseSelector, createMergeGasCharges};
 // Last before the conversion: nothing may remove an access it relied on.
 constexpr PassFactory kAfterCSE[] = {createElideMemoryChecks};
 } // namespace

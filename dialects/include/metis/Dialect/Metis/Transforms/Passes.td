@@ -24,6 +24,22 @@ def MergeGasCharges : Pass<"metis-merge-gas-charges", "::metis::ContractOp"> {
   }];
 }
 
+def ReduceArithmetic : Pass<"metis-reduce-arithmetic", "::metis::ContractOp"> {
+  let summary = "Rewrite arithmetic by a constant power of two as shifts and masks";
+  let description = [{
+    Code written before Constantinople shifts with DIV and MUL by powers of two and masks with
+    MOD (sha1_divs is made of them), and the lowering sends DIV, SDIV, MOD, SMOD, ADDMOD and
+    MULMOD to runtime builtins. By a constant 2^k each is exact in bit operations:
+    `div(x, 2^k)` is `shr(k, x)`, `mod(x, 2^k)` is `and(x, 2^k - 1)`, `mul` by 2^k (either
+    operand) is `shl(k, x)`, `addmod(a, b, 2^k)` and `mulmod(a, b, 2^k)` are the wrapped sum or
+    product masked (2^k divides 2^256), and for 0 < k < 255 `sdiv(x, 2^k)` is
+    `sar(k, x + (sar(255, x) & (2^k - 1)))` and `smod(x, 2^k)` the low k bits of |x| carrying
+    x's sign. The ops are pure and their gas does not depend on their operands, so charges stay
+    as they are. Runs before metis-fuse-selector, which then also sees the selector load of old
+    contracts, `div(calldataload(0), 2^224)`.
+  }];
+}
+
 def FuseJumpIZero : Pass<"metis-fuse-jumpi-zero", "::metis::ContractOp"> {
   let summary = "Fuse ISZERO + JUMPI into metis.jumpi.zero";
   let description = [{
