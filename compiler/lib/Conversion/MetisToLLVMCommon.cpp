@@ -153,22 +153,20 @@ private:
     } else if (callee == marker::kResumeIf) {
       Block *resume = resumeExit(loc, call.getOperands());
       b_.create<LLVM::CondBrOp>(loc, call.getOperand(1), resume, next);
+    } else if (callee == marker::kDivide) {
+      Value quotient = next->addArgument(call.getResult().getType(), loc);
+      call.getResult().replaceAllUsesWith(quotient);
+      divide(loc, call.getOperands(), next);
     } else {
       assert(callee == marker::kGrowIf && "unknown lowering marker");
       Block *grow = b_.createBlock(next);
       b_.setInsertionPointToEnd(block);
       b_.create<LLVM::CondBrOp>(loc, call.getOperand(1), grow, next);
       b_.setInsertionPointToEnd(grow);
-      auto module = fn_->getParentOfType<ModuleOp>();
-      auto growFn = module.lookupSymbol<LLVM::LLVMFuncOp>("metis_rt_memory_grow");
-      if (!growFn) {
-        OpBuilder::InsertionGuard guard(b_);
-        b_.setInsertionPointToStart(module.getBody());
-        growFn = b_.create<LLVM::LLVMFuncOp>(
-            loc, "metis_rt_memory_grow",
-            LLVM::LLVMFunctionType::get(
-                b_.getI32Type(), {call.getOperand(0).getType(), call.getOperand(2).getType()}));
-      }
+      auto growFn =
+          builtin(loc, "metis_rt_memory_grow",
+                  LLVM::LLVMFunctionType::get(b_.getI32Type(), {call.getOperand(0).getType(),
+                                                                call.getOperand(2).getType()}));
       Value status =
           b_.create<LLVM::CallOp>(loc, growFn, ValueRange{call.getOperand(0), call.getOperand(2)})
               .getResult();
@@ -181,6 +179,77 @@ private:
       if (auto constant = operand.getDefiningOp<LLVM::ConstantOp>();
           constant && constant->use_empty())
         constant.erase();
+  }
+
+  /// The runtime function `name`, declared on first use.
+  LLVM::LLVMFuncOp builtin(Location loc, StringRef name, LLVM::LLVMFunctionType type) {
+    auto module = fn_->getParentOfType<ModuleOp>();
+    if (auto fn = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+      return fn;
+    OpBuilder::InsertionGuard guard(b_);
+    b_.setInsertionPointToStart(module.getBody());
+    return b_.create<LLVM::LLVMFuncOp>(loc, name, type);
+  }
+
+  /// Ends the insertion block with a division (marker::kDivide) that passes its result to
+  /// `next`. Operands whose magnitudes fit 64 bits (nine in ten of snailtracer's divisors, half
+  /// its dividends) take one hardware division; the rest, and division by zero, call the
+  /// builtin. The builtin's own short division covers them as well, but only after a call
+  /// and a round trip of both words through memory.
+  void divide(Location loc, OperandRange operands, Block *next) {
+    auto kind = DivideKind(
+        cast<IntegerAttr>(operands[0].getDefiningOp<LLVM::ConstantOp>().getValue()).getInt());
+    Value out = operands[1], aSlot = operands[2], bSlot = operands[3];
+    Value a = operands[4], b = operands[5];
+    Type word = a.getType(), i64 = b_.getI64Type();
+    auto wordConst = [&](uint64_t v) {
+      return b_.create<LLVM::ConstantOp>(loc, word, b_.getIntegerAttr(word, APInt(256, v)));
+    };
+    bool isSigned = kind == DivideKind::SDiv || kind == DivideKind::SMod;
+    // With s = a >>s 255 (0 or all ones), (a ^ s) - s is |a|; -2^255 stays 2^255, not narrow.
+    auto sign = [&](Value v) { return b_.create<LLVM::AShrOp>(loc, v, wordConst(255)); };
+    auto applySign = [&](Value v, Value s) {
+      return b_.create<LLVM::SubOp>(loc, b_.create<LLVM::XOrOp>(loc, v, s), s);
+    };
+    Value aSign = isSigned ? sign(a) : Value(), bSign = isSigned ? sign(b) : Value();
+    Value aMag = isSigned ? applySign(a, aSign) : a, bMag = isSigned ? applySign(b, bSign) : b;
+    Value either = b_.create<LLVM::OrOp>(loc, aMag, bMag);
+    Value small = b_.create<LLVM::ICmpOp>(
+        loc, LLVM::ICmpPredicate::ult, either,
+        b_.create<LLVM::ConstantOp>(loc, word, b_.getIntegerAttr(word, APInt(256, 1).shl(64))));
+    Value nonZero = b_.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, b, wordConst(0));
+    Value narrow = b_.create<LLVM::AndOp>(loc, small, nonZero);
+    Block *current = b_.getInsertionBlock();
+    Block *fast = b_.createBlock(next);
+    Block *slow = b_.createBlock(next);
+    b_.setInsertionPointToEnd(current);
+    b_.create<LLVM::CondBrOp>(loc, narrow, fast, slow);
+
+    b_.setInsertionPointToEnd(fast);
+    Value x = b_.create<LLVM::TruncOp>(loc, i64, aMag),
+          y = b_.create<LLVM::TruncOp>(loc, i64, bMag);
+    bool quotient = kind == DivideKind::UDiv || kind == DivideKind::SDiv;
+    Value r = quotient ? b_.create<LLVM::UDivOp>(loc, x, y).getResult()
+                       : b_.create<LLVM::URemOp>(loc, x, y).getResult();
+    Value result = b_.create<LLVM::ZExtOp>(loc, word, r);
+    if (kind == DivideKind::SDiv) // negative if the signs differ
+      result = applySign(result, b_.create<LLVM::XOrOp>(loc, aSign, bSign));
+    else if (kind == DivideKind::SMod) // the dividend's sign
+      result = applySign(result, aSign);
+    b_.create<LLVM::BrOp>(loc, ValueRange{result}, next);
+
+    b_.setInsertionPointToEnd(slow);
+    static constexpr StringLiteral kBuiltins[] = {"metis_rt_udiv", "metis_rt_urem", "metis_rt_sdiv",
+                                                  "metis_rt_smod"};
+    Type ptr = out.getType();
+    auto fn = builtin(
+        loc, kBuiltins[int(kind)],
+        LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(b_.getContext()), {ptr, ptr, ptr}));
+    b_.create<LLVM::StoreOp>(loc, a, aSlot, 8);
+    b_.create<LLVM::StoreOp>(loc, b, bSlot, 8);
+    b_.create<LLVM::CallOp>(loc, fn, ValueRange{out, aSlot, bSlot});
+    Value loaded = b_.create<LLVM::LoadOp>(loc, word, out, 8);
+    b_.create<LLVM::BrOp>(loc, ValueRange{loaded}, next);
   }
 
   /// Ends the insertion block with: go on to `next` if `status` is METIS_CONTINUE, else
@@ -242,7 +311,8 @@ void expandExitMarkers(ModuleOp module) {
   for (auto fn : module.getOps<LLVM::LLVMFuncOp>())
     if (!fn.isExternal())
       MarkerExpander(fn).run();
-  for (StringRef name : {marker::kExitIf, marker::kCheck, marker::kGrowIf, marker::kResumeIf})
+  for (StringRef name :
+       {marker::kExitIf, marker::kCheck, marker::kGrowIf, marker::kResumeIf, marker::kDivide})
     if (auto decl = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
       decl.erase();
 }

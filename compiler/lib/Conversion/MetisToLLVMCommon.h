@@ -43,7 +43,14 @@ inline constexpr llvm::StringLiteral kGrowIf = "metis.lowering.grow_if";
 /// gas back, pushes the words onto the in-memory stack and returns METIS_RESUME at `pc`,
 /// from a cold block of its own.
 inline constexpr llvm::StringLiteral kResumeIf = "metis.lowering.resume_if";
+/// divide(i32 kind, ptr out, ptr a, ptr b, i256 a, i256 b) -> i256: DIV, MOD, SDIV or SMOD
+/// (a DivideKind) with the operands' magnitudes under 2^64 in one hardware division, and the
+/// rest through the runtime's builtin, the words passed in the three scratch slots.
+inline constexpr llvm::StringLiteral kDivide = "metis.lowering.divide";
 } // namespace marker
+
+/// What a marker::kDivide computes.
+enum class DivideKind : int32_t { UDiv, URem, SDiv, SMod };
 
 /// Expands the markers into blocks and branches. A constant status is returned from one
 /// block per status; a single exit block with a status phi would gather thousands of

@@ -132,7 +132,7 @@ METIS_PATTERN(SignExtendOpLowering, SignExtendOp) {
   return success();
 }
 
-/// Division and modular arithmetic through the runtime (LLVM's i256 division is a slow
+/// ADDMOD and MULMOD through the runtime (LLVM's i256 division is a slow
 /// bit-serial loop).
 template <typename Op> struct ArithBuiltinLowering : MetisPattern<Op> {
   ArithBuiltinLowering(LLVMTypeConverter &converter, States states, StringRef builtin)
@@ -149,6 +149,20 @@ template <typename Op> struct ArithBuiltinLowering : MetisPattern<Op> {
     return success();
   }
   std::string builtin;
+};
+
+/// DIV, MOD, SDIV and SMOD: a marker::kDivide, which keeps narrow operands in registers.
+template <typename Op, DivideKind Kind> struct DivisionLowering : MetisPattern<Op> {
+  using MetisPattern<Op>::MetisPattern;
+  LogicalResult matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    LoweringHelper h = this->helper(rewriter, op);
+    Value r = h.call(marker::kDivide, h.word(),
+                     {h.i32Const(int32_t(Kind)), h.scratch(0), h.scratch(1), h.scratch(2),
+                      adaptor.getLhs(), adaptor.getRhs()});
+    rewriter.replaceOp(op, r);
+    return success();
+  }
 };
 
 METIS_PATTERN(ExpOpLowering, ExpOp) {
@@ -541,10 +555,10 @@ using EqOpLowering = CompareLowering<EqOp, LLVM::ICmpPredicate::eq>;
 using ShlOpLowering = ShiftLowering<ShlOp, LLVM::ShlOp, false>;
 using ShrOpLowering = ShiftLowering<ShrOp, LLVM::LShrOp, false>;
 using SarOpLowering = ShiftLowering<SarOp, LLVM::AShrOp, true>;
-using DivOpLowering = ArithBuiltinLowering<DivOp>;
-using SDivOpLowering = ArithBuiltinLowering<SDivOp>;
-using ModOpLowering = ArithBuiltinLowering<ModOp>;
-using SModOpLowering = ArithBuiltinLowering<SModOp>;
+using DivOpLowering = DivisionLowering<DivOp, DivideKind::UDiv>;
+using SDivOpLowering = DivisionLowering<SDivOp, DivideKind::SDiv>;
+using ModOpLowering = DivisionLowering<ModOp, DivideKind::URem>;
+using SModOpLowering = DivisionLowering<SModOp, DivideKind::SMod>;
 using AddModOpLowering = ArithBuiltinLowering<AddModOp>;
 using MulModOpLowering = ArithBuiltinLowering<MulModOp>;
 using AddressOpLowering = EnvLowering<AddressOp>;
@@ -619,6 +633,10 @@ void metis::populateMetisToLLVMConversionPatterns(LLVMTypeConverter &converter,
     SarOpLowering,
     ByteOpLowering,
     SignExtendOpLowering,
+    DivOpLowering,
+    SDivOpLowering,
+    ModOpLowering,
+    SModOpLowering,
     ExpOpLowering,
     Keccak256OpLowering,
     SelectorOpLowering,
@@ -684,10 +702,6 @@ void metis::populateMetisToLLVMConversionPatterns(LLVMTypeConverter &converter,
   >(converter, states);
 
   // The runtime's arithmetic builtins and the fixed halts, by name and status.
-  patterns.add<DivOpLowering>(converter, states, "metis_rt_udiv");
-  patterns.add<SDivOpLowering>(converter, states, "metis_rt_sdiv");
-  patterns.add<ModOpLowering>(converter, states, "metis_rt_urem");
-  patterns.add<SModOpLowering>(converter, states, "metis_rt_smod");
   patterns.add<AddModOpLowering>(converter, states, "metis_rt_addmod");
   patterns.add<MulModOpLowering>(converter, states, "metis_rt_mulmod");
   patterns.add<StopOpLowering>(converter, states, METIS_SUCCESS);

@@ -1,8 +1,8 @@
 // RUN: metis-opt %s --convert-metis-to-llvm -split-input-file | FileCheck %s
 
-// Arithmetic (0x01..0x0b). ADD, SUB and MUL are inline i256 ops; division and the modular
-// ops call metis_rt_* with their operands spilled to the function's scratch words (result in
-// word 0, operands from word 1); EXP also charges gas, so its status is checked; SIGNEXTEND is
+// Arithmetic (0x01..0x0b). ADD, SUB and MUL are inline i256 ops; division divides narrow
+// operands inline and the modular ops call metis_rt_* with their operands spilled to the
+// function's scratch words (result in word 0, operands from word 1); EXP also charges gas, so its status is checked; SIGNEXTEND is
 // inline. Operands are block arguments so that nothing folds.
 
 // CHECK-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
@@ -39,40 +39,55 @@ metis.contract @add_sub_mul attributes {code_hash = "0x0000000000000000000000000
 // CHECK-NEXT:    %[[SCRATCH:.*]] = llvm.alloca %[[EIGHT]] x i256 {alignment = 16 : i64} : (i64) -> !llvm.ptr
 // CHECK-NEXT:    llvm.br ^bb1
 // CHECK-NOT:     llvm.alloca
+// DIV: one 64-bit division when both operands are under 2^64 and the divisor is not zero, else
+// the builtin, with the operands in scratch words 1 and 2 and the result in word 0.
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
 // CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
+// CHECK-NEXT:    %[[EITHER:.*]] = llvm.or %[[X]], %[[Y]] : i256
+// CHECK-NEXT:    %[[LIMIT:.*]] = llvm.mlir.constant(18446744073709551616 : i256) : i256
+// CHECK-NEXT:    %[[SMALL:.*]] = llvm.icmp "ult" %[[EITHER]], %[[LIMIT]] : i256
+// CHECK-NEXT:    %[[ZERO:.*]] = llvm.mlir.constant(0 : i256) : i256
+// CHECK-NEXT:    %[[NONZERO:.*]] = llvm.icmp "ne" %[[Y]], %[[ZERO]] : i256
+// CHECK-NEXT:    %[[NARROW:.*]] = llvm.and %[[SMALL]], %[[NONZERO]] : i1
+// CHECK-NEXT:    llvm.cond_br %[[NARROW]], ^[[FAST:bb[0-9]+]], ^[[SLOW:bb[0-9]+]]
+// CHECK-NEXT:  ^[[FAST]]:
+// CHECK-NEXT:    %[[X64:.*]] = llvm.trunc %[[X]] : i256 to i64
+// CHECK-NEXT:    %[[Y64:.*]] = llvm.trunc %[[Y]] : i256 to i64
+// CHECK-NEXT:    %[[Q64:.*]] = llvm.udiv %[[X64]], %[[Y64]] : i64
+// CHECK-NEXT:    %[[Q:.*]] = llvm.zext %[[Q64]] : i64 to i256
+// CHECK-NEXT:    llvm.br ^[[JOIN:bb[0-9]+]](%[[Q]] : i256)
+// CHECK-NEXT:  ^[[SLOW]]:
+// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
 // CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
 // CHECK-NEXT:    llvm.call @metis_rt_udiv(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
-// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[DIV:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
-// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
-// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
-// CHECK-NEXT:    llvm.call @metis_rt_sdiv(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
-// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[SDIV:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
-// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
-// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
-// CHECK-NEXT:    llvm.call @metis_rt_urem(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
-// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[MOD:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
-// CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
-// CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
-// CHECK-NEXT:    llvm.call @metis_rt_smod(%[[R]], %[[A]], %[[B]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
-// CHECK-NEXT:    %[[P:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[SMOD:.*]] = llvm.load %[[P]] {alignment = 8 : i64} : !llvm.ptr -> i256
-// CHECK-NEXT:    llvm.getelementptr %[[SCRATCH]][0]
+// CHECK-NEXT:    %[[LOADED:.*]] = llvm.load %[[R]] {alignment = 8 : i64} : !llvm.ptr -> i256
+// CHECK-NEXT:    llvm.br ^[[JOIN]](%[[LOADED]] : i256)
+// CHECK-NEXT:  ^[[JOIN]](%[[DIV:[0-9]+]]: i256):
+// SDIV: the magnitudes (a ^ s) - s with s = a >>s 255 decide; the quotient takes the sign of
+// the signs' xor.
+// CHECK:         %[[XS:.*]] = llvm.ashr %[[X]], %{{.*}} : i256
+// CHECK:         %[[YS:.*]] = llvm.ashr %[[Y]], %{{.*}} : i256
+// CHECK:         llvm.udiv %{{.*}}, %{{.*}} : i64
+// CHECK-NEXT:    %[[SQ:.*]] = llvm.zext %{{.*}} : i64 to i256
+// CHECK-NEXT:    %[[SIGNS:.*]] = llvm.xor %[[XS]], %[[YS]] : i256
+// CHECK-NEXT:    %[[FLIPPED:.*]] = llvm.xor %[[SQ]], %[[SIGNS]] : i256
+// CHECK-NEXT:    %{{.*}} = llvm.sub %[[FLIPPED]], %[[SIGNS]] : i256
+// CHECK:         llvm.call @metis_rt_sdiv(
+// CHECK:       ^{{bb[0-9]+}}(%[[SDIV:[0-9]+]]: i256):
+// MOD: the remainder.
+// CHECK:         llvm.urem %{{.*}}, %{{.*}} : i64
+// CHECK:         llvm.call @metis_rt_urem(
+// CHECK:       ^{{bb[0-9]+}}(%[[MOD:[0-9]+]]: i256):
+// SMOD: the remainder takes the dividend's sign.
+// CHECK:         %[[MXS:.*]] = llvm.ashr %[[X]], %{{.*}} : i256
+// CHECK:         llvm.urem %{{.*}}, %{{.*}} : i64
+// CHECK-NEXT:    %[[SR:.*]] = llvm.zext %{{.*}} : i64 to i256
+// CHECK-NEXT:    %[[RFLIP:.*]] = llvm.xor %[[SR]], %[[MXS]] : i256
+// CHECK-NEXT:    %{{.*}} = llvm.sub %[[RFLIP]], %[[MXS]] : i256
+// CHECK:         llvm.call @metis_rt_smod(
+// CHECK:       ^{{bb[0-9]+}}(%[[SMOD:[0-9]+]]: i256):
 // CHECK:         llvm.call @metis_rt_udiv(
 // CHECK:         llvm.store %[[DIV]]
 // CHECK:         llvm.store %[[SDIV]]
