@@ -3,6 +3,8 @@
 #include "metis/runtime/Rlp.h"
 #include "metis/runtime/Trie.h"
 
+#include <utility>
+
 namespace metis::state {
 
 bool Account::hasStorage() const noexcept {
@@ -13,13 +15,24 @@ bool Account::hasStorage() const noexcept {
 }
 
 Account *State::find(const Address &addr) noexcept {
-  auto it = accounts_.find(addr);
-  return it == accounts_.end() ? nullptr : &it->second;
+  return const_cast<Account *>(std::as_const(*this).find(addr));
 }
 
 const Account *State::find(const Address &addr) const noexcept {
+  if (lastFound_.account && lastFound_.addr == addr)
+    return lastFound_.account;
   auto it = accounts_.find(addr);
-  return it == accounts_.end() ? nullptr : &it->second;
+  if (it == accounts_.end())
+    return nullptr;
+  lastFound_.addr = addr;
+  lastFound_.account = const_cast<Account *>(&it->second);
+  return &it->second;
+}
+
+void State::eraseAccount(const Address &addr) {
+  if (lastFound_.addr == addr)
+    lastFound_.account = nullptr;
+  accounts_.erase(addr);
 }
 
 Account &State::getOrCreate(const Address &addr) {
@@ -85,17 +98,21 @@ bool State::warmAccount(const Address &addr) {
   return false;
 }
 
+std::pair<StorageSlot &, bool> State::accessSlot(Account &acc, const Address &addr,
+                                                 const Word &key) {
+  StorageSlot &slot = acc.storage[key];
+  if (slot.warm)
+    return {slot, true};
+  if (!warmOrphanSlots_.empty() && warmOrphanSlots_.contains(SlotKey{addr, key}))
+    return {slot, true};
+  slot.warm = true;
+  journal_.emplace_back(WarmSlot{addr, key});
+  return {slot, false};
+}
+
 bool State::warmSlot(const Address &addr, const Word &key) {
-  if (Account *acc = find(addr)) {
-    StorageSlot &slot = acc->storage[key];
-    if (slot.warm)
-      return true;
-    if (!warmOrphanSlots_.empty() && warmOrphanSlots_.contains(SlotKey{addr, key}))
-      return true;
-    slot.warm = true;
-    journal_.emplace_back(WarmSlot{addr, key});
-    return false;
-  }
+  if (Account *acc = find(addr))
+    return accessSlot(*acc, addr, key).second;
   if (!warmOrphanSlots_.insert(SlotKey{addr, key}).second)
     return true;
   journal_.emplace_back(WarmOrphanSlot{addr, key});
@@ -125,7 +142,7 @@ void State::rollback(size_t checkpoint) noexcept {
           else if constexpr (std::is_same_v<T, TransientChange>)
             accounts_[e.addr].transientStorage[e.key] = e.prev;
           else if constexpr (std::is_same_v<T, AccountCreated>)
-            accounts_.erase(e.addr);
+            eraseAccount(e.addr);
           else if constexpr (std::is_same_v<T, FlagChange>)
             accounts_[e.addr].*e.flag = e.prev;
           else if constexpr (std::is_same_v<T, WarmAccount>)
@@ -146,6 +163,8 @@ void State::finalizeTransaction() {
   for (auto it = accounts_.begin(); it != accounts_.end();) {
     Account &acc = it->second;
     if (acc.destructed || (acc.touched && acc.isEmpty())) {
+      if (lastFound_.account == &acc)
+        lastFound_.account = nullptr;
       it = accounts_.erase(it);
       continue;
     }

@@ -152,6 +152,17 @@ AccessStatus StateHost::accessStorage(const Address &addr, const Word &key) noex
   return state_.warmSlot(addr, key) ? AccessStatus::Warm : AccessStatus::Cold;
 }
 
+AccessStatus StateHost::loadStorage(const Address &addr, const Word &key, Word &value) noexcept {
+  Account *acc = state_.find(addr);
+  if (!acc) {
+    value = Word{};
+    return accessStorage(addr, key);
+  }
+  auto [slot, wasWarm] = state_.accessSlot(*acc, addr, key);
+  value = slot.current;
+  return wasWarm ? AccessStatus::Warm : AccessStatus::Cold;
+}
+
 Result StateHost::callPrecompile(unsigned id, const Message &msg) noexcept {
   precompiles::Result r = precompiles::execute(id, msg.input, msg.gas);
   Result result;

@@ -126,6 +126,14 @@ public:
   /// Marks the account or slot warm and says what it was before (EIP-2929).
   virtual AccessStatus accessAccount(const Address &addr) noexcept = 0;
   virtual AccessStatus accessStorage(const Address &addr, const Word &key) noexcept = 0;
+  /// SLOAD's two questions at once: marks the slot warm, reads it into `value` and says what
+  /// it was before. A host that holds the state answers both from one lookup; this default
+  /// asks accessStorage and getStorage.
+  virtual AccessStatus loadStorage(const Address &addr, const Word &key, Word &value) noexcept {
+    AccessStatus before = accessStorage(addr, key);
+    value = getStorage(addr, key);
+    return before;
+  }
 };
 
 } // namespace metis

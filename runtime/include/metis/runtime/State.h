@@ -78,6 +78,9 @@ public:
   /// EIP-2929 warm sets; the return value says whether it was already warm.
   bool warmAccount(const Address &addr);
   bool warmSlot(const Address &addr, const Word &key);
+  /// warmSlot for an account that exists (`acc` is `addr`'s): the slot, created empty if
+  /// absent, and whether it was warm already.
+  std::pair<StorageSlot &, bool> accessSlot(Account &acc, const Address &addr, const Word &key);
   bool isWarm(const Address &addr) const { return warmAccounts_.contains(addr); }
 
   std::vector<Log> &logs() noexcept { return logs_; }
@@ -153,8 +156,24 @@ private:
   };
 
   void setFlag(Account &acc, const Address &addr, bool Account::*flag, bool value);
+  void eraseAccount(const Address &addr);
+
+  /// The account find() returned last. A frame asks for its own account at every SLOAD, and
+  /// an unordered_map's nodes stay put until erased, so the pointer holds until eraseAccount;
+  /// a copy of the State starts without it, as its nodes are others.
+  struct LastFound {
+    Address addr;
+    Account *account = nullptr;
+    LastFound() = default;
+    LastFound(const LastFound &) {}
+    LastFound &operator=(const LastFound &) {
+      account = nullptr;
+      return *this;
+    }
+  };
 
   std::unordered_map<Address, Account> accounts_;
+  mutable LastFound lastFound_;
   std::unordered_set<Address> warmAccounts_;
   /// Warm slots of accounts that do not exist (yet): access-list entries for addresses a
   /// transaction may create. Slots of existing accounts carry their own flag, which keeps

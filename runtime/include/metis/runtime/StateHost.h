@@ -35,6 +35,7 @@ public:
                std::span<const Bytes32> topics) noexcept override;
   AccessStatus accessAccount(const Address &addr) noexcept override;
   AccessStatus accessStorage(const Address &addr, const Word &key) noexcept override;
+  AccessStatus loadStorage(const Address &addr, const Word &key, Word &value) noexcept override;
 
 private:
   /// call() on the current native stack.

@@ -129,10 +129,11 @@ inline Word blobhash(Frame &f, const Word &index) noexcept {
 }
 
 inline StepResult sload(Frame &f, int64_t gas, Word &io) noexcept {
-  if (f.host->accessStorage(f.msg->recipient, io) == AccessStatus::Cold &&
+  Word value;
+  if (f.host->loadStorage(f.msg->recipient, io, value) == AccessStatus::Cold &&
       (gas -= kColdSloadSurcharge) < 0)
     return halt(gas, Status::OutOfGas);
-  io = f.host->getStorage(f.msg->recipient, io);
+  io = value;
   return ok(gas);
 }
 
