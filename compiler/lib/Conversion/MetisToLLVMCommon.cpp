@@ -192,51 +192,64 @@ private:
   }
 
   /// Ends the insertion block with a division (marker::kDivide) that passes its result to
-  /// `next`. Operands whose magnitudes fit 64 bits (nine in ten of snailtracer's divisors, half
-  /// its dividends) take one hardware division; the rest, and division by zero, call the
-  /// builtin. The builtin's own short division covers them as well, but only after a call
-  /// and a round trip of both words through memory.
+  /// `next`. Operands whose magnitudes fit 64 bits (half of snailtracer's SDIVs) take one
+  /// hardware division; a dividend under 2^128 by a divisor under 2^64 (most of the others)
+  /// an i128 division, which the code generator hands to libgcc's __udivti3 or __umodti3;
+  /// the rest, and division by zero, the builtin, after a round trip of both words through
+  /// memory.
   void divide(Location loc, OperandRange operands, Block *next) {
     auto kind = DivideKind(
         cast<IntegerAttr>(operands[0].getDefiningOp<LLVM::ConstantOp>().getValue()).getInt());
     Value out = operands[1], aSlot = operands[2], bSlot = operands[3];
     Value a = operands[4], b = operands[5];
-    Type word = a.getType(), i64 = b_.getI64Type();
-    auto wordConst = [&](uint64_t v) {
-      return b_.create<LLVM::ConstantOp>(loc, word, b_.getIntegerAttr(word, APInt(256, v)));
+    Type word = a.getType();
+    auto wordConst = [&](const APInt &v) {
+      return b_.create<LLVM::ConstantOp>(loc, word, b_.getIntegerAttr(word, v));
+    };
+    auto below = [&](Value v, unsigned bits) {
+      return b_.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ult, v,
+                                     wordConst(APInt(256, 1).shl(bits)));
     };
     bool isSigned = kind == DivideKind::SDiv || kind == DivideKind::SMod;
     // With s = a >>s 255 (0 or all ones), (a ^ s) - s is |a|; -2^255 stays 2^255, not narrow.
-    auto sign = [&](Value v) { return b_.create<LLVM::AShrOp>(loc, v, wordConst(255)); };
+    auto sign = [&](Value v) {
+      return b_.create<LLVM::AShrOp>(loc, v, wordConst(APInt(256, 255)));
+    };
     auto applySign = [&](Value v, Value s) {
       return b_.create<LLVM::SubOp>(loc, b_.create<LLVM::XOrOp>(loc, v, s), s);
     };
     Value aSign = isSigned ? sign(a) : Value(), bSign = isSigned ? sign(b) : Value();
     Value aMag = isSigned ? applySign(a, aSign) : a, bMag = isSigned ? applySign(b, bSign) : b;
-    Value either = b_.create<LLVM::OrOp>(loc, aMag, bMag);
-    Value small = b_.create<LLVM::ICmpOp>(
-        loc, LLVM::ICmpPredicate::ult, either,
-        b_.create<LLVM::ConstantOp>(loc, word, b_.getIntegerAttr(word, APInt(256, 1).shl(64))));
-    Value nonZero = b_.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, b, wordConst(0));
-    Value narrow = b_.create<LLVM::AndOp>(loc, small, nonZero);
+    Value nonZero =
+        b_.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, b, wordConst(APInt(256, 0)));
+    Value divisorFits = b_.create<LLVM::AndOp>(loc, below(bMag, 64), nonZero);
+    Value narrow = b_.create<LLVM::AndOp>(loc, divisorFits, below(aMag, 64));
     Block *current = b_.getInsertionBlock();
-    Block *fast = b_.createBlock(next);
+    Block *fast64 = b_.createBlock(next);
+    Block *try128 = b_.createBlock(next);
+    Block *fast128 = b_.createBlock(next);
     Block *slow = b_.createBlock(next);
     b_.setInsertionPointToEnd(current);
-    b_.create<LLVM::CondBrOp>(loc, narrow, fast, slow);
+    b_.create<LLVM::CondBrOp>(loc, narrow, fast64, try128);
+    b_.setInsertionPointToEnd(try128);
+    b_.create<LLVM::CondBrOp>(loc, b_.create<LLVM::AndOp>(loc, divisorFits, below(aMag, 128)),
+                              fast128, slow);
 
-    b_.setInsertionPointToEnd(fast);
-    Value x = b_.create<LLVM::TruncOp>(loc, i64, aMag),
-          y = b_.create<LLVM::TruncOp>(loc, i64, bMag);
     bool quotient = kind == DivideKind::UDiv || kind == DivideKind::SDiv;
-    Value r = quotient ? b_.create<LLVM::UDivOp>(loc, x, y).getResult()
-                       : b_.create<LLVM::URemOp>(loc, x, y).getResult();
-    Value result = b_.create<LLVM::ZExtOp>(loc, word, r);
-    if (kind == DivideKind::SDiv) // negative if the signs differ
-      result = applySign(result, b_.create<LLVM::XOrOp>(loc, aSign, bSign));
-    else if (kind == DivideKind::SMod) // the dividend's sign
-      result = applySign(result, aSign);
-    b_.create<LLVM::BrOp>(loc, ValueRange{result}, next);
+    for (auto [block, bits] : {std::pair(fast64, 64u), std::pair(fast128, 128u)}) {
+      b_.setInsertionPointToEnd(block);
+      Type type = b_.getIntegerType(bits);
+      Value x = b_.create<LLVM::TruncOp>(loc, type, aMag),
+            y = b_.create<LLVM::TruncOp>(loc, type, bMag);
+      Value r = quotient ? b_.create<LLVM::UDivOp>(loc, x, y).getResult()
+                         : b_.create<LLVM::URemOp>(loc, x, y).getResult();
+      Value result = b_.create<LLVM::ZExtOp>(loc, word, r);
+      if (kind == DivideKind::SDiv) // negative if the signs differ
+        result = applySign(result, b_.create<LLVM::XOrOp>(loc, aSign, bSign));
+      else if (kind == DivideKind::SMod) // the dividend's sign
+        result = applySign(result, aSign);
+      b_.create<LLVM::BrOp>(loc, ValueRange{result}, next);
+    }
 
     b_.setInsertionPointToEnd(slow);
     static constexpr StringLiteral kBuiltins[] = {"metis_rt_udiv", "metis_rt_urem", "metis_rt_sdiv",

@@ -39,25 +39,39 @@ metis.contract @add_sub_mul attributes {code_hash = "0x0000000000000000000000000
 // CHECK-NEXT:    %[[SCRATCH:.*]] = llvm.alloca %[[EIGHT]] x i256 {alignment = 16 : i64} : (i64) -> !llvm.ptr
 // CHECK-NEXT:    llvm.br ^bb1
 // CHECK-NOT:     llvm.alloca
-// DIV: one 64-bit division when both operands are under 2^64 and the divisor is not zero, else
-// the builtin, with the operands in scratch words 1 and 2 and the result in word 0.
+// DIV: one 64-bit division when both operands are under 2^64 and the divisor is not zero, an
+// i128 one when only the dividend needs 128 bits, else the builtin, with the operands in
+// scratch words 1 and 2 and the result in word 0.
 // CHECK:       ^bb2(%[[X:[0-9]+]]: i256, %[[Y:[0-9]+]]: i256):
 // CHECK-NEXT:    %[[R:.*]] = llvm.getelementptr %[[SCRATCH]][0] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[A:.*]] = llvm.getelementptr %[[SCRATCH]][1] : (!llvm.ptr) -> !llvm.ptr, i256
 // CHECK-NEXT:    %[[B:.*]] = llvm.getelementptr %[[SCRATCH]][2] : (!llvm.ptr) -> !llvm.ptr, i256
-// CHECK-NEXT:    %[[EITHER:.*]] = llvm.or %[[X]], %[[Y]] : i256
-// CHECK-NEXT:    %[[LIMIT:.*]] = llvm.mlir.constant(18446744073709551616 : i256) : i256
-// CHECK-NEXT:    %[[SMALL:.*]] = llvm.icmp "ult" %[[EITHER]], %[[LIMIT]] : i256
 // CHECK-NEXT:    %[[ZERO:.*]] = llvm.mlir.constant(0 : i256) : i256
 // CHECK-NEXT:    %[[NONZERO:.*]] = llvm.icmp "ne" %[[Y]], %[[ZERO]] : i256
-// CHECK-NEXT:    %[[NARROW:.*]] = llvm.and %[[SMALL]], %[[NONZERO]] : i1
-// CHECK-NEXT:    llvm.cond_br %[[NARROW]], ^[[FAST:bb[0-9]+]], ^[[SLOW:bb[0-9]+]]
+// CHECK-NEXT:    %[[L64:.*]] = llvm.mlir.constant(18446744073709551616 : i256) : i256
+// CHECK-NEXT:    %[[YSMALL:.*]] = llvm.icmp "ult" %[[Y]], %[[L64]] : i256
+// CHECK-NEXT:    %[[YFITS:.*]] = llvm.and %[[YSMALL]], %[[NONZERO]] : i1
+// CHECK-NEXT:    %[[L64B:.*]] = llvm.mlir.constant(18446744073709551616 : i256) : i256
+// CHECK-NEXT:    %[[XSMALL:.*]] = llvm.icmp "ult" %[[X]], %[[L64B]] : i256
+// CHECK-NEXT:    %[[NARROW:.*]] = llvm.and %[[YFITS]], %[[XSMALL]] : i1
+// CHECK-NEXT:    llvm.cond_br %[[NARROW]], ^[[FAST:bb[0-9]+]], ^[[TRY128:bb[0-9]+]]
 // CHECK-NEXT:  ^[[FAST]]:
 // CHECK-NEXT:    %[[X64:.*]] = llvm.trunc %[[X]] : i256 to i64
 // CHECK-NEXT:    %[[Y64:.*]] = llvm.trunc %[[Y]] : i256 to i64
 // CHECK-NEXT:    %[[Q64:.*]] = llvm.udiv %[[X64]], %[[Y64]] : i64
 // CHECK-NEXT:    %[[Q:.*]] = llvm.zext %[[Q64]] : i64 to i256
 // CHECK-NEXT:    llvm.br ^[[JOIN:bb[0-9]+]](%[[Q]] : i256)
+// CHECK-NEXT:  ^[[TRY128]]:
+// CHECK-NEXT:    %[[L128:.*]] = llvm.mlir.constant(340282366920938463463374607431768211456 : i256) : i256
+// CHECK-NEXT:    %[[XMID:.*]] = llvm.icmp "ult" %[[X]], %[[L128]] : i256
+// CHECK-NEXT:    %[[MID:.*]] = llvm.and %[[YFITS]], %[[XMID]] : i1
+// CHECK-NEXT:    llvm.cond_br %[[MID]], ^[[FAST128:bb[0-9]+]], ^[[SLOW:bb[0-9]+]]
+// CHECK-NEXT:  ^[[FAST128]]:
+// CHECK-NEXT:    %[[X128:.*]] = llvm.trunc %[[X]] : i256 to i128
+// CHECK-NEXT:    %[[Y128:.*]] = llvm.trunc %[[Y]] : i256 to i128
+// CHECK-NEXT:    %[[Q128:.*]] = llvm.udiv %[[X128]], %[[Y128]] : i128
+// CHECK-NEXT:    %[[QW:.*]] = llvm.zext %[[Q128]] : i128 to i256
+// CHECK-NEXT:    llvm.br ^[[JOIN]](%[[QW]] : i256)
 // CHECK-NEXT:  ^[[SLOW]]:
 // CHECK-NEXT:    llvm.store %[[X]], %[[A]] {alignment = 8 : i64} : i256, !llvm.ptr
 // CHECK-NEXT:    llvm.store %[[Y]], %[[B]] {alignment = 8 : i64} : i256, !llvm.ptr
