@@ -160,7 +160,8 @@ private:
 
   /// The account find() returned last. A frame asks for its own account at every SLOAD, and
   /// an unordered_map's nodes stay put until erased, so the pointer holds until eraseAccount;
-  /// a copy of the State starts without it, as its nodes are others.
+  /// a copy of the State starts without it, as its nodes are others. It makes even the const
+  /// find() a write: a State is not for concurrent readers (MPEF gives each its own view).
   struct LastFound {
     Address addr;
     Account *account = nullptr;
