@@ -106,45 +106,43 @@ template <typename Op, typename WrappingOp> struct ModularByPowerOfTwo : OpRewri
   }
 };
 
-/// sdiv(x, 2^k), 0 < k < 255 -> sar(k, x + (x < 0 ? 2^k - 1 : 0)): the bias makes the
-/// arithmetic shift round towards zero, as SDIV does. The sum cannot wrap: the bias is only
-/// added to negative x.
-struct SDivByPowerOfTwo : OpRewritePattern<SDivOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(SDivOp op, PatternRewriter &rewriter) const override {
+/// SDIV and SMOD by 2^k, 0 < k < 255: `Build(rewriter, loc, x, s, k)` makes the result from the
+/// dividend x and its sign s = sar(255, x), 0 or all ones.
+using SignedBuilder = Value (*)(PatternRewriter &, Location, Value, Value, unsigned);
+template <typename Op, SignedBuilder Build> struct SignedByPowerOfTwo : OpRewritePattern<Op> {
+  using OpRewritePattern<Op>::OpRewritePattern;
+  LogicalResult matchAndRewrite(Op op, PatternRewriter &rewriter) const override {
     std::optional<unsigned> k = positiveSignedPowerOfTwo(op.getRhs());
     if (!k)
       return rewriter.notifyMatchFailure(op, "divisor is not a constant 2^k, 0 < k < 255");
     Location loc = op.getLoc();
     Value x = op.getLhs();
-    Value sign = rewriter.create<SarOp>(loc, word(rewriter, loc, 255), x); // 0 or all ones
-    Value bias = rewriter.create<AndOp>(loc, sign, lowMask(rewriter, loc, *k));
-    Value biased = rewriter.create<AddOp>(loc, x, bias);
-    rewriter.replaceOpWithNewOp<SarOp>(op, word(rewriter, loc, *k), biased);
+    Value sign = rewriter.create<SarOp>(loc, word(rewriter, loc, 255), x);
+    rewriter.replaceOp(op, Build(rewriter, loc, x, sign, *k));
     return success();
   }
 };
 
-/// smod(x, 2^k), 0 < k < 255 -> the low k bits of |x|, with x's sign. With s = sar(255, x)
-/// (0 or all ones), (v ^ s) - s is v or -v. |-2^255| wraps to 2^255, whose low bits are 0,
-/// which is the answer.
-struct SModByPowerOfTwo : OpRewritePattern<SModOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(SModOp op, PatternRewriter &rewriter) const override {
-    std::optional<unsigned> k = positiveSignedPowerOfTwo(op.getRhs());
-    if (!k)
-      return rewriter.notifyMatchFailure(op, "modulus is not a constant 2^k, 0 < k < 255");
-    Location loc = op.getLoc();
-    Value sign = rewriter.create<SarOp>(loc, word(rewriter, loc, 255), op.getLhs());
-    auto withSign = [&](Value v) {
-      return rewriter.create<SubOp>(loc, rewriter.create<XorOp>(loc, v, sign), sign);
-    };
-    Value magnitude = withSign(op.getLhs());
-    Value low = rewriter.create<AndOp>(loc, magnitude, lowMask(rewriter, loc, *k));
-    rewriter.replaceOp(op, withSign(low));
-    return success();
-  }
-};
+/// sdiv(x, 2^k) -> sar(k, x + (x < 0 ? 2^k - 1 : 0)): the bias makes the arithmetic shift
+/// round towards zero, as SDIV does. The sum cannot wrap: the bias is only added to negative x.
+Value signedQuotient(PatternRewriter &rewriter, Location loc, Value x, Value sign, unsigned k) {
+  Value bias = rewriter.create<AndOp>(loc, sign, lowMask(rewriter, loc, k));
+  Value biased = rewriter.create<AddOp>(loc, x, bias);
+  return rewriter.create<SarOp>(loc, word(rewriter, loc, k), biased);
+}
+
+/// smod(x, 2^k) -> the low k bits of |x|, with x's sign: (v ^ s) - s is v or -v. |-2^255|
+/// wraps to 2^255, whose low bits are 0, which is the answer.
+Value signedRemainder(PatternRewriter &rewriter, Location loc, Value x, Value sign, unsigned k) {
+  auto withSign = [&](Value v) {
+    return rewriter.create<SubOp>(loc, rewriter.create<XorOp>(loc, v, sign), sign);
+  };
+  Value low = rewriter.create<AndOp>(loc, withSign(x), lowMask(rewriter, loc, k));
+  return withSign(low);
+}
+
+using SDivByPowerOfTwo = SignedByPowerOfTwo<SDivOp, signedQuotient>;
+using SModByPowerOfTwo = SignedByPowerOfTwo<SModOp, signedRemainder>;
 
 struct ReduceArithmeticPass : metis::impl::ReduceArithmeticBase<ReduceArithmeticPass> {
   void runOnOperation() override {
