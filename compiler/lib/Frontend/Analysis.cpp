@@ -21,6 +21,13 @@
 
 namespace metis::frontend {
 
+Word pushValue(const Instruction &inst) {
+  size_t n = kOpcodeTraits[inst.opcode].immediateSize;
+  uint8_t buf[32] = {};
+  std::copy(inst.immediate.begin(), inst.immediate.end(), buf + 32 - n);
+  return Word::fromBigEndian(buf);
+}
+
 namespace {
 
 /// The sets of constants a stack slot may hold, each stored once, so that a slot is a 32-bit
@@ -156,14 +163,6 @@ BlockExit exitOf(uint8_t op) {
   default:
     return kOpcodeTraits[op].defined ? BlockExit::FallThrough : BlockExit::Undefined;
   }
-}
-
-/// The value a PUSH leaves: its immediate, zero-padded on the right if the code ends early.
-Word pushValue(const Instruction &inst) {
-  size_t n = kOpcodeTraits[inst.opcode].immediateSize;
-  uint8_t buf[32] = {};
-  std::copy(inst.immediate.begin(), inst.immediate.end(), buf + 32 - n);
-  return Word::fromBigEndian(buf);
 }
 
 /// Constant-folds the few operations that appear around jump targets.

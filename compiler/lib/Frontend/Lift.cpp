@@ -489,10 +489,7 @@ void Lifter::liftBlock(uint32_t index) {
     gasAfter -= t.staticGas;
 
     if (op >= OP_PUSH1 && op <= OP_PUSH32) {
-      size_t n = t.immediateSize;
-      uint8_t buf[32] = {};
-      std::copy(inst.immediate.begin(), inst.immediate.end(), buf + 32 - n);
-      stack.push_back(constant(Word::fromBigEndian(buf), loc));
+      stack.push_back(constant(pushValue(inst), loc));
       continue;
     }
     if (op == OP_PUSH0) {

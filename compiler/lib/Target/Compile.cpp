@@ -29,20 +29,35 @@
 
 namespace metis {
 
+static constexpr CompileLevel kLevels[] = {CompileLevel::Baseline, CompileLevel::Fast,
+                                           CompileLevel::Default};
+
 llvm::StringRef compileLevelName(CompileLevel level) {
-  return level == CompileLevel::Fast ? "fast" : "default";
+  switch (level) {
+  case CompileLevel::Baseline:
+    return "baseline";
+  case CompileLevel::Fast:
+    return "fast";
+  case CompileLevel::Default:
+    return "default";
+  }
+  llvm_unreachable("unknown compile level");
 }
 
 std::optional<CompileLevel> parseCompileLevel(llvm::StringRef name) {
-  for (CompileLevel level : {CompileLevel::Fast, CompileLevel::Default})
+  for (CompileLevel level : kLevels)
     if (name == compileLevelName(level))
       return level;
   return std::nullopt;
 }
 
 const std::vector<std::string> &compileLevelNames() {
-  static const std::vector<std::string> names{compileLevelName(CompileLevel::Fast).str(),
-                                              compileLevelName(CompileLevel::Default).str()};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (CompileLevel level : kLevels)
+      v.push_back(compileLevelName(level).str());
+    return v;
+  }();
   return names;
 }
 
@@ -137,6 +152,10 @@ static llvm::FunctionPassManager buildLinearPipeline() {
 llvm::Expected<OptimizedModule> compileToLLVM(BytesView code, llvm::LLVMContext &llvmCtx,
                                               llvm::TargetMachine &tm,
                                               const CompileOptions &options) {
+  if (options.level == CompileLevel::Baseline)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the baseline level does not go through LLVM (it emits "
+                                   "machine code directly: docs/baseline.md)");
   mlir::DialectRegistry registry;
   registerAllDialects(registry);
   mlir::registerBuiltinDialectTranslation(registry);

@@ -1,5 +1,8 @@
 //===- Engine.cpp - The execution tiers by name -----------------------------===//
 #include "metis/Target/Engine.h"
+#ifndef METIS_ENGINE_WITHOUT_BASELINE
+#include "metis/Target/BaselineJit.h"
+#endif
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -24,7 +27,20 @@ llvm::Expected<std::unique_ptr<Engine>> Engine::create(llvm::StringRef name,
     if (options.mixedSeed == 0)
       options.mixedSeed = 1;
   }
-  if (id == kJit || id == kMixed) {
+  if (options.level == CompileLevel::Baseline && id != kInterp) {
+    // The baseline emitter compiles whole contracts: no regions to mix, no library yet.
+    if (id != kJit)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "the baseline level runs on the jit engine only, not on '" +
+                                         name.str() + "'");
+#ifdef METIS_ENGINE_WITHOUT_BASELINE
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "this build has no baseline tier (libmetis-engines.so: the "
+                                   "assembler library is not position-independent)");
+#else
+    engine->executor_ = std::make_unique<BaselineJit>();
+#endif
+  } else if (id == kJit || id == kMixed) {
     auto jit = Jit::create(std::move(options));
     if (!jit)
       return jit.takeError();

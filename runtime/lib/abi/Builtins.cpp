@@ -25,8 +25,10 @@ static_assert(offsetof(metis_context, gas) == 0 && offsetof(metis_context, stack
                   offsetof(metis_context, memory_size) == 32 &&
                   offsetof(metis_context, calldata) == 40 &&
                   offsetof(metis_context, calldata_size) == 48 &&
-                  offsetof(metis_context, frame) == 56 && offsetof(metis_context, resume_pc) == 64,
-              "the lowering hard-codes these offsets");
+                  offsetof(metis_context, frame) == 56 &&
+                  offsetof(metis_context, resume_pc) == 64 &&
+                  offsetof(metis_context, builtins) == 72,
+              "the lowering and the baseline emitter hard-code these offsets");
 static_assert(int(Status::Success) == METIS_SUCCESS && int(Status::Revert) == METIS_REVERT &&
               int(Status::OutOfGas) == METIS_OUT_OF_GAS &&
               int(Status::BadJumpDestination) == METIS_BAD_JUMP_DESTINATION);
@@ -182,6 +184,31 @@ int32_t metis_rt_selfdestruct(metis_context *ctx, const metis_word *beneficiary)
   return int32_t(r.status);
 }
 
+void metis_rt_mul(metis_word *r, const metis_word *a, const metis_word *b) {
+  word(r) = word(a) * word(b);
+}
+void metis_rt_shl(metis_word *r, const metis_word *shift, const metis_word *value) {
+  word(r) = shl(word(shift), word(value));
+}
+void metis_rt_shr(metis_word *r, const metis_word *shift, const metis_word *value) {
+  word(r) = shr(word(shift), word(value));
+}
+void metis_rt_sar(metis_word *r, const metis_word *shift, const metis_word *value) {
+  word(r) = sar(word(shift), word(value));
+}
+void metis_rt_byte(metis_word *r, const metis_word *index, const metis_word *x) {
+  word(r) = byteAt(word(index), word(x));
+}
+void metis_rt_signextend(metis_word *r, const metis_word *byte_index, const metis_word *x) {
+  word(r) = signextend(word(byte_index), word(x));
+}
+
+const void *const metis_rt_builtin_table[METIS_BUILTIN_COUNT] = {
+#define METIS_BUILTIN_ADDRESS(Name, Function) reinterpret_cast<const void *>(&Function),
+    METIS_BUILTINS(METIS_BUILTIN_ADDRESS)
+#undef METIS_BUILTIN_ADDRESS
+};
+
 } // extern "C"
 
 namespace metis {
@@ -201,6 +228,7 @@ Result executeCompiled(Host &host, const Message &msg, const CodeAnalysis &code,
   ctx.calldata = msg.input.data();
   ctx.calldata_size = msg.input.size();
   ctx.frame = &cf;
+  ctx.builtins = metis_rt_builtin_table;
 
   const int32_t outcome = entry(&ctx, 0);
   Result result;

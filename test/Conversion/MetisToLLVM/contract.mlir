@@ -23,13 +23,13 @@
 // CHECK-NEXT:    llvm.return %[[OK]] : i32
 // CHECK-NEXT:  }
 // 0x1234 = 4660 bytes of code is "4\12\00\00".
-// CHECK-NEXT:  llvm.mlir.global external constant @metis_contract_info("EMTISABI\02\00\00\004\12\00\00\01#Eg\89\AB\CD\EF\FE\DC\BA\98vT2\10\00\01\02\03\04\05\06\07\08\09\0A\0B\0C\0D\0E\0Fmetis-0.1{{(\\00){87}()}}") {addr_space = 0 : i32}
+// CHECK-NEXT:  llvm.mlir.global external constant @metis_contract_info("EMTISABI\03\00\00\004\12\00\00\01#Eg\89\AB\CD\EF\FE\DC\BA\98vT2\10\00\01\02\03\04\05\06\07\08\09\0A\0B\0C\0D\0E\0Fmetis-0.1{{(\\00){87}()}}") {addr_space = 0 : i32}
 // CHECK-NEXT:  }
 // OPTIONS-LABEL: llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
-// OPTIONS:       llvm.mlir.global external constant @metis_contract_info("EMTISABI\02\00\00\004\12\00\00\01#Eg\89\AB\CD\EF\FE\DC\BA\98vT2\10\00\01\02\03\04\05\06\07\08\09\0A\0B\0C\0D\0E\0Fmetis-test-9.9{{(\\00){18}()}}x86_64-unknown-linux-gnu{{(\\00){40}()}}") {addr_space = 0 : i32}
+// OPTIONS:       llvm.mlir.global external constant @metis_contract_info("EMTISABI\03\00\00\004\12\00\00\01#Eg\89\AB\CD\EF\FE\DC\BA\98vT2\10\00\01\02\03\04\05\06\07\08\09\0A\0B\0C\0D\0E\0Fmetis-test-9.9{{(\\00){18}()}}x86_64-unknown-linux-gnu{{(\\00){40}()}}") {addr_space = 0 : i32}
 // A compiler version longer than 31 characters is cut to keep its NUL.
 // LONG-LABEL:    llvm.func @metis_contract_main(%arg0: !llvm.ptr, %arg1: i64) -> i32 attributes {no_inline} {
-// LONG:          llvm.mlir.global external constant @metis_contract_info("EMTISABI\02\00\00\004\12\00\00\01#Eg\89\AB\CD\EF\FE\DC\BA\98vT2\10\00\01\02\03\04\05\06\07\08\09\0A\0B\0C\0D\0E\0F0123456789012345678901234567890{{(\\00){65}()}}") {addr_space = 0 : i32}
+// LONG:          llvm.mlir.global external constant @metis_contract_info("EMTISABI\03\00\00\004\12\00\00\01#Eg\89\AB\CD\EF\FE\DC\BA\98vT2\10\00\01\02\03\04\05\06\07\08\09\0A\0B\0C\0D\0E\0F0123456789012345678901234567890{{(\\00){65}()}}") {addr_space = 0 : i32}
 metis.contract @info attributes {code_hash = "0x0123456789abcdeffedcba9876543210000102030405060708090a0b0c0d0e0f", code_size = 4660 : i64} {
   metis.jump ^bb1
 ^bb1:
@@ -50,7 +50,7 @@ metis.contract @info attributes {code_hash = "0x0123456789abcdeffedcba9876543210
 // CHECK:           llvm.call @metis_rt_udiv
 // CHECK:           llvm.return %{{.*}} : i32
 // CHECK-NEXT:    }
-// CHECK-NEXT:    llvm.mlir.global external constant @metis_contract_info("EMTISABI\02\00\00\00\02\00\00\00{{.*}}") {addr_space = 0 : i32}
+// CHECK-NEXT:    llvm.mlir.global external constant @metis_contract_info("EMTISABI\03\00\00\00\02\00\00\00{{.*}}") {addr_space = 0 : i32}
 // CHECK-NEXT:  {{^}}}
 metis.contract @layout attributes {code_hash = "0x0000000000000000000000000000000000000000000000000000000000000000", code_size = 2 : i64} {
   %a, %b = metis.stack.pop : i256, i256

@@ -10,6 +10,7 @@
 #define METIS_FRONTEND_ANALYSIS_H
 
 #include "metis/runtime/Decoder.h"
+#include "metis/runtime/Word.h"
 
 #include <cstdint>
 #include <string>
@@ -119,6 +120,9 @@ private:
   std::vector<uint32_t> dispatchTargets_;
   AnalysisStats stats_;
 };
+
+/// The value a PUSHn leaves: its immediate, zero-padded on the right if the code ends early.
+Word pushValue(const Instruction &inst);
 
 /// `stats` as one line: "blocks 12 (reachable 11), jumps 9: static 8, dynamic 1, ...".
 std::string formatStats(const AnalysisStats &stats);

@@ -26,12 +26,14 @@ namespace metis {
 /// Instructions per region unless told otherwise (see docs/regions.md for the measurements).
 inline constexpr uint32_t kDefaultRegionInstructions = 2000;
 
-/// How hard LLVM works on a contract (docs/compile-levels.md). `Fast` is for first compiles:
-/// the cheapest pipeline measured to keep words in registers (linear IR passes, code generation
-/// at -O1). `Default` is LLVM's -O2 pipeline until a cheaper one is measured to match it.
-enum class CompileLevel : uint8_t { Fast, Default };
+/// How hard the compiler works on a contract (docs/compile-levels.md). `Baseline` is no LLVM at
+/// all: the single-pass x86-64 emitter (docs/baseline.md), for first compiles in about a
+/// millisecond; JIT only so far. `Fast` is the cheapest LLVM pipeline measured to keep words in
+/// registers (linear IR passes, code generation at -O1). `Default` is LLVM's -O2 pipeline until
+/// a cheaper one is measured to match it.
+enum class CompileLevel : uint8_t { Baseline, Fast, Default };
 
-/// "fast" or "default": the one place the levels are spelled for the tools.
+/// "baseline", "fast" or "default": the one place the levels are spelled for the tools.
 llvm::StringRef compileLevelName(CompileLevel level);
 /// The level called `name`, or nullopt.
 std::optional<CompileLevel> parseCompileLevel(llvm::StringRef name);

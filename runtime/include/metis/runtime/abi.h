@@ -20,7 +20,7 @@
 extern "C" {
 #endif
 
-#define METIS_ABI_VERSION 2u
+#define METIS_ABI_VERSION 3u
 /* "METISABI" as a little-endian u64: first field of every compiled contract's info record. */
 #define METIS_ABI_MAGIC 0x4942415349544d45ull
 
@@ -61,6 +61,9 @@ typedef struct metis_context {
   uint64_t calldata_size;  /* 48 */
   void *frame;             /* 56: the runtime's frame (host, message, refunds, return data) */
   uint64_t resume_pc;      /* 64: where the interpreter resumes after METIS_RESUME */
+  /* 72: metis_rt_builtin_table, indexed by metis_builtin. Code from the baseline emitter calls
+   * through it, which keeps its bytes position-independent (no relocations to resolve). */
+  const void *const *builtins;
 } metis_context;
 
 /* The entry point of a compiled contract, and of each of its regions: runs the frame from code
@@ -131,6 +134,51 @@ int32_t metis_rt_call(metis_context *ctx, uint32_t opcode, const metis_word *arg
 int32_t metis_rt_return(metis_context *ctx, const metis_word *offset, const metis_word *size,
                         uint32_t is_revert);
 int32_t metis_rt_selfdestruct(metis_context *ctx, const metis_word *beneficiary);
+
+/* Arithmetic the baseline emitter leaves out of line (the LLVM tier inlines it). Operands as
+ * the interpreter pops them: `shift` or `index` was on top. */
+void metis_rt_mul(metis_word *r, const metis_word *a, const metis_word *b);
+void metis_rt_shl(metis_word *r, const metis_word *shift, const metis_word *value);
+void metis_rt_shr(metis_word *r, const metis_word *shift, const metis_word *value);
+void metis_rt_sar(metis_word *r, const metis_word *shift, const metis_word *value);
+void metis_rt_byte(metis_word *r, const metis_word *index, const metis_word *x);
+void metis_rt_signextend(metis_word *r, const metis_word *byte_index, const metis_word *x);
+
+/* Every builtin by index, for code that calls through ctx->builtins: X(NAME, function). */
+#define METIS_BUILTINS(X)                                                                          \
+  X(MEMORY_GROW, metis_rt_memory_grow)                                                             \
+  X(UDIV, metis_rt_udiv)                                                                           \
+  X(SDIV, metis_rt_sdiv)                                                                           \
+  X(UREM, metis_rt_urem)                                                                           \
+  X(SMOD, metis_rt_smod)                                                                           \
+  X(ADDMOD, metis_rt_addmod)                                                                       \
+  X(MULMOD, metis_rt_mulmod)                                                                       \
+  X(EXP, metis_rt_exp)                                                                             \
+  X(KECCAK256, metis_rt_keccak256)                                                                 \
+  X(ENV, metis_rt_env)                                                                             \
+  X(READ, metis_rt_read)                                                                           \
+  X(COPY, metis_rt_copy)                                                                           \
+  X(SSTORE, metis_rt_sstore)                                                                       \
+  X(TSTORE, metis_rt_tstore)                                                                       \
+  X(LOG, metis_rt_log)                                                                             \
+  X(CALL, metis_rt_call)                                                                           \
+  X(RETURN, metis_rt_return)                                                                       \
+  X(SELFDESTRUCT, metis_rt_selfdestruct)                                                           \
+  X(MUL, metis_rt_mul)                                                                             \
+  X(SHL, metis_rt_shl)                                                                             \
+  X(SHR, metis_rt_shr)                                                                             \
+  X(SAR, metis_rt_sar)                                                                             \
+  X(BYTE, metis_rt_byte)                                                                           \
+  X(SIGNEXTEND, metis_rt_signextend)
+
+typedef enum metis_builtin {
+#define METIS_BUILTIN_INDEX(Name, Function) METIS_BUILTIN_##Name,
+  METIS_BUILTINS(METIS_BUILTIN_INDEX)
+#undef METIS_BUILTIN_INDEX
+      METIS_BUILTIN_COUNT
+} metis_builtin;
+
+extern const void *const metis_rt_builtin_table[METIS_BUILTIN_COUNT];
 
 #ifdef __cplusplus
 }
