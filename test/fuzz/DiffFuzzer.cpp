@@ -340,8 +340,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     std::string_view engine;
     CompileLevel level;
   };
-  for (Tier t : {Tier{Engine::kJit, CompileLevel::Default}, Tier{Engine::kJit, CompileLevel::Fast},
-                 Tier{Engine::kMixed, CompileLevel::Default}}) {
+  for (Tier t :
+       {Tier{Engine::kJit, CompileLevel::Default}, Tier{Engine::kJit, CompileLevel::Fast},
+        Tier{Engine::kJit, CompileLevel::Baseline}, Tier{Engine::kMixed, CompileLevel::Default}}) {
     Engine &tier = test::sharedEngine(std::string(t.engine), t.level);
     const std::string name =
         std::string(t.engine) + " (" + compileLevelName(t.level).str() + " level)";
