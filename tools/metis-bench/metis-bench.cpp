@@ -1,6 +1,6 @@
 //===- metis-bench.cpp - Time the tiers and the compiler on the benchmarks ===//
 //
-// metis-bench [--shared DIR] [--modes interp,jit,aot,compile] [--level fast|default]
+// metis-bench [--shared DIR] [--modes interp,jit,aot,compile] [--level baseline|fast|default]
 //             [--llvm-passes PIPELINE] [--no-summary] [--summary-markdown FILE]
 //             [--benchmark_filter=REGEX ...]
 //

@@ -127,7 +127,9 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember(Engine::names()));
   runCmd->add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled")
       ->check(CLI::PositiveNumber);
-  runCmd->add_option("--level", opts.level, "compile level of the compiled tiers: fast or default")
+  runCmd
+      ->add_option("--level", opts.level,
+                   "compile level of the compiled tiers: fast, default, or baseline (jit only)")
       ->check(CLI::IsMember(compileLevelNames()));
   runCmd->add_option("-O", opts.optLevel, "code generation level of the compiled tiers (0-3)")
       ->check(CLI::Range(0, 3));

@@ -135,7 +135,8 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember(Engine::names()));
   app.add_option("--seed", opts.seed, "with --engine=mixed: which regions are compiled (default 1)")
       ->check(CLI::PositiveNumber);
-  app.add_option("--level", opts.level, "compile level of the compiled engines: fast or default")
+  app.add_option("--level", opts.level,
+                 "compile level of the compiled engines: fast, default, or baseline (jit only)")
       ->check(CLI::IsMember(compileLevelNames()));
   app.add_option("--disable-pass", opts.disabledPasses,
                  "leave this metis pass out of the compiled engines' pipeline (repeatable)")

@@ -366,7 +366,8 @@ int main(int argc, char **argv) {
                      "calldata as hex (evmone's notation), or @FILE to read it from FILE");
   runCmd->add_option("--gas", run.gas, "gas limit of the call")->check(CLI::PositiveNumber);
   runCmd->add_option("--engine", run.engine, "interp, jit or aot");
-  runCmd->add_option("--level", run.level, "compile level of jit and aot: fast or default");
+  runCmd->add_option("--level", run.level,
+                     "compile level of jit and aot: fast, default, or baseline (jit only)");
   runCmd->add_option("--llvm-passes", run.llvmPasses,
                      "LLVM IR pipeline instead of the level's, as opt -passes= takes it");
   runCmd
