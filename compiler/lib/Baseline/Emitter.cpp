@@ -516,11 +516,13 @@ bool Emitter::emitInstruction(const Instruction &inst, int64_t gasFrom, int64_t 
     depth_ -= 2;
     break;
   case OP_EXP:
+  case OP_KECCAK256:
+    // (ctx, r = second, top, second): both charge dynamic gas, so both can halt.
     as_.mov(x86::rdi, kCtx);
     addressOf(x86::rsi, 2);
     addressOf(x86::rdx, 1);
     addressOf(x86::rcx, 2);
-    callBuiltin(METIS_BUILTIN_EXP);
+    callBuiltin(op == OP_EXP ? METIS_BUILTIN_EXP : METIS_BUILTIN_KECCAK256);
     checkStatus();
     --depth_;
     break;
@@ -590,15 +592,6 @@ bool Emitter::emitInstruction(const Instruction &inst, int64_t gasFrom, int64_t 
       callBinary(op == OP_SHL   ? METIS_BUILTIN_SHL
                  : op == OP_SHR ? METIS_BUILTIN_SHR
                                 : METIS_BUILTIN_SAR);
-    break;
-  case OP_KECCAK256:
-    as_.mov(x86::rdi, kCtx);
-    addressOf(x86::rsi, 2);
-    addressOf(x86::rdx, 1);
-    addressOf(x86::rcx, 2);
-    callBuiltin(METIS_BUILTIN_KECCAK256);
-    checkStatus();
-    --depth_;
     break;
   case OP_CALLDATASIZE:
     as_.mov(x86::rax, x86::qword_ptr(kCtx, kCalldataSizeField));
